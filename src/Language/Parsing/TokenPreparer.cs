@@ -47,8 +47,7 @@ internal static class TokenPreparer
                         Spans.Of(token, file) with { Length = 2 },
                         "close the comment with '*/'");
                     continue;
-                case PplLexer.NEWLINE when previous is null || !CanEndStatement(previous.Type)
-                                             || !CanStartLine(NextVisible(all, i + 1)):
+                case PplLexer.NEWLINE when JoinsLines(previous, NextVisible(all, i + 1)):
                     continue;
             }
 
@@ -86,6 +85,16 @@ internal static class TokenPreparer
 
         return TokenConstants.EOF;
     }
+
+    /// <summary>
+    /// True when the newline between <paramref name="previous"/> and the next token cannot end a
+    /// statement. A statement keyword always starts a new statement, so that an incomplete line
+    /// (<c>let a = 1 +</c>) does not swallow the next one.
+    /// </summary>
+    private static bool JoinsLines(IToken? previous, int next) =>
+        previous is null
+        || (!CanEndStatement(previous.Type) && Array.IndexOf(TokenNames.StatementKeywords, next) < 0)
+        || !CanStartLine(next);
 
     /// <summary>False for tokens after which an expression or statement must continue.</summary>
     private static bool CanEndStatement(int type) => type is not (
