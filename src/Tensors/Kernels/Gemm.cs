@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics.X86;
+
 namespace Ppl.Tensors.Kernels;
 
 /// <summary>
@@ -6,44 +9,144 @@ namespace Ppl.Tensors.Kernels;
 /// B is stored n×k. This contract serves matmul and both of its gradients
 /// (dA = dC · Bᵀ, dB = Aᵀ · dC).
 /// </summary>
+/// <remarks>
+/// A Goto/BLIS blocked algorithm: operands are packed into cache-sized panels and a register-blocked
+/// micro-kernel of FMAs (AVX-512 where present, else AVX2) computes tiles of C; large products are
+/// split across two threads. Small products, and CPUs without AVX2, take unpacked vectorised loops.
+/// Nothing is allocated once each thread's packing buffers have grown to the sizes in use.
+/// </remarks>
 public static class Gemm
 {
+    /// <summary>Below this many multiply-adds packing does not pay.</summary>
+    private const long SmallProduct = 1L << 15;
+
+    /// <summary>From this many multiply-adds a second thread pays for its hand-off (a few µs).</summary>
+    private const long ParallelProduct = 1L << 18;
+
     /// <summary>Single-precision GEMM.</summary>
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c,
         int m, int n, int k, bool transposeA = false, bool transposeB = false, bool accumulate = false)
-    {
-        Check(a.Length, b.Length, c.Length, m, n, k);
-        for (var i = 0; i < m; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                var sum = 0f;
-                for (var p = 0; p < k; p++)
-                {
-                    sum += a[transposeA ? p * m + i : i * k + p] * b[transposeB ? j * k + p : p * n + j];
-                }
-                c[i * n + j] = accumulate ? c[i * n + j] + sum : sum;
-            }
-        }
-    }
+        => Multiply(a, b, c, m, n, k, transposeA, transposeB, accumulate, GemmPath.Auto, GemmThreading.Auto);
 
     /// <summary>Double-precision GEMM.</summary>
     public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c,
         int m, int n, int k, bool transposeA = false, bool transposeB = false, bool accumulate = false)
+        => Multiply(a, b, c, m, n, k, transposeA, transposeB, accumulate, GemmPath.Auto, GemmThreading.Auto);
+
+    /// <summary>GEMM on a chosen implementation: the seam the tests use to check every path.</summary>
+    internal static unsafe void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c,
+        int m, int n, int k, bool transposeA, bool transposeB, bool accumulate, GemmPath path, GemmThreading threading)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(a.Length, b.Length, c.Length, m, n, k);
-        for (var i = 0; i < m; i++)
+        if (m == 0 || n == 0)
         {
-            for (var j = 0; j < n; j++)
+            return;
+        }
+        if (k == 0)
+        {
+            if (!accumulate)
             {
-                var sum = 0d;
-                for (var p = 0; p < k; p++)
-                {
-                    sum += a[transposeA ? p * m + i : i * k + p] * b[transposeB ? j * k + p : p * n + j];
-                }
-                c[i * n + j] = accumulate ? c[i * n + j] + sum : sum;
+                c[..(m * n)].Clear();
+            }
+            return;
+        }
+        // A single row or column is stored the same way transposed or not; pick the layout the
+        // unpacked loops handle best (contiguous dot products).
+        if (m == 1)
+        {
+            transposeA = false;
+        }
+        if (n == 1)
+        {
+            transposeB = true;
+        }
+        if (path == GemmPath.Auto)
+        {
+            path = Choose(m, n, k);
+        }
+        fixed (T* pa = a, pb = b, pc = c)
+        {
+            var task = new GemmTask<T>(pa, pb, pc, m, n, k, transposeA, transposeB, accumulate);
+            var whole = new GemmRange(0, m, 0, n);
+            switch (path)
+            {
+                case GemmPath.Avx512:
+                    RunPacked<T, Avx512Kernel<T>>(&task, whole, threading);
+                    break;
+                case GemmPath.Avx2:
+                    RunPacked<T, Avx2Kernel<T>>(&task, whole, threading);
+                    break;
+                default:
+                    SimpleGemm.Run(task, whole);
+                    break;
             }
         }
+    }
+
+    /// <summary>Whether the packed kernel for <paramref name="path"/> can run on this CPU.</summary>
+    internal static bool IsSupported(GemmPath path) => path switch
+    {
+        GemmPath.Avx512 => Avx512F.IsSupported,
+        GemmPath.Avx2 => Avx2.IsSupported && Fma.IsSupported,
+        _ => true,
+    };
+
+    private static GemmPath Choose(int m, int n, int k)
+    {
+        if ((long)m * n * k < SmallProduct || m == 1 || n == 1)
+        {
+            return GemmPath.Simple;
+        }
+        if (IsSupported(GemmPath.Avx512))
+        {
+            return GemmPath.Avx512;
+        }
+        return IsSupported(GemmPath.Avx2) ? GemmPath.Avx2 : GemmPath.Simple;
+    }
+
+    private static unsafe void RunPacked<T, TKernel>(GemmTask<T>* task, GemmRange whole, GemmThreading threading)
+        where T : unmanaged
+        where TKernel : IMicroKernel<T>
+    {
+        var split = threading switch
+        {
+            GemmThreading.Single => false,
+            GemmThreading.Split => true,
+            _ => (long)task->M * task->N * task->K >= ParallelProduct,
+        };
+        var worker = GemmWorker.Shared;
+        if (split && worker is not null)
+        {
+            var (first, second) = Halve(whole, TKernel.Rows, TKernel.Columns);
+            if (second.RowEnd > second.RowStart && second.ColumnEnd > second.ColumnStart
+                && worker.TryRunSplit(PackedJob<T, TKernel>.Run, (nint)task, first, second))
+            {
+                return;
+            }
+        }
+        BlockedGemm<T, TKernel>.Run(*task, whole);
+    }
+
+    /// <summary>
+    /// Cuts C in two at a panel boundary, across rows or columns, whichever gives the busier thread
+    /// fewer micro-tiles.
+    /// </summary>
+    private static (GemmRange First, GemmRange Second) Halve(GemmRange whole, int mr, int nr)
+    {
+        var m = whole.RowEnd;
+        var n = whole.ColumnEnd;
+        var rowPanels = (m + mr - 1) / mr;
+        var columnPanels = (n + nr - 1) / nr;
+        var rowCut = Math.Min(m, (rowPanels + 1) / 2 * mr);
+        var columnCut = Math.Min(n, (columnPanels + 1) / 2 * nr);
+        var rowCost = (long)((rowPanels + 1) / 2) * columnPanels;
+        var columnCost = (long)((columnPanels + 1) / 2) * rowPanels;
+        if (columnCost < rowCost || (columnCost == rowCost && n >= m))
+        {
+            return (whole with { ColumnEnd = columnCut }, whole with { ColumnStart = columnCut });
+        }
+        return (whole with { RowEnd = rowCut }, whole with { RowStart = rowCut });
     }
 
     private static void Check(int aLength, int bLength, int cLength, int m, int n, int k)
@@ -52,9 +155,17 @@ public static class Gemm
         {
             throw new ArgumentOutOfRangeException(nameof(m), "matrix sizes must be non-negative");
         }
-        if (aLength < m * k || bLength < k * n || cLength < m * n)
+        if (aLength < (long)m * k || bLength < (long)k * n || cLength < (long)m * n)
         {
             throw new ArgumentException($"buffers too small for a {m}x{k} by {k}x{n} product");
         }
+    }
+
+    /// <summary>The worker's entry point for a packed product, cached once per kernel: no allocation per call.</summary>
+    private static unsafe class PackedJob<T, TKernel>
+        where T : unmanaged
+        where TKernel : IMicroKernel<T>
+    {
+        public static readonly Action<nint, GemmRange> Run = static (state, range) => BlockedGemm<T, TKernel>.Run(*(GemmTask<T>*)state, range);
     }
 }

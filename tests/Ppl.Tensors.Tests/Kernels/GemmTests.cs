@@ -1,0 +1,188 @@
+using System.Numerics;
+using Ppl.Tensors.Kernels;
+using Ppl.Tensors.Random;
+
+namespace Ppl.Tensors.Tests.Kernels;
+
+public sealed class GemmTests
+{
+    /// <summary>
+    /// m, n, k: ones, primes, sizes around the micro-tiles (8×48, 4×24), past the depth block (256),
+    /// the float64 column block (312) and the row block (2048), and degenerate shapes.
+    /// </summary>
+    private static readonly (int M, int N, int K)[] Sizes =
+    [
+        (1, 1, 1), (7, 7, 7), (33, 33, 33), (257, 257, 257), (33, 257, 7), (7, 33, 257), (257, 7, 33),
+        (1, 300, 5), (300, 1, 5), (9, 49, 600), (20, 700, 30), (2053, 17, 3), (8, 48, 1), (16, 96, 2),
+    ];
+
+    /// <summary>Every implementation this CPU can run, threaded and not, and the automatic choice.</summary>
+    private static readonly (GemmPath Path, GemmThreading Threading)[] Paths =
+    [
+        (GemmPath.Simple, GemmThreading.Single), (GemmPath.Avx2, GemmThreading.Single), (GemmPath.Avx2, GemmThreading.Split),
+        (GemmPath.Avx512, GemmThreading.Single), (GemmPath.Avx512, GemmThreading.Split), (GemmPath.Auto, GemmThreading.Auto),
+    ];
+
+    public static TheoryData<int, int, int> Cases
+    {
+        get
+        {
+            var data = new TheoryData<int, int, int>();
+            foreach (var (m, n, k) in Sizes)
+            {
+                data.Add(m, n, k);
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Matches_a_naive_triple_loop_in_double(int m, int n, int k)
+    {
+        var source = new RandomSource((ulong)(m * 1_000_003 + n * 1009 + k));
+        foreach (var transposeA in new[] { false, true })
+        {
+            foreach (var transposeB in new[] { false, true })
+            {
+                foreach (var accumulate in new[] { false, true })
+                {
+                    Check<float>(source, m, n, k, transposeA, transposeB, accumulate);
+                    Check<double>(source, m, n, k, transposeA, transposeB, accumulate);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(64, 200, 300)]
+    [InlineData(257, 33, 513)]
+    public void Splitting_across_threads_gives_bit_identical_results(int m, int n, int k)
+    {
+        foreach (var path in new[] { GemmPath.Avx512, GemmPath.Avx2 })
+        {
+            if (!Gemm.IsSupported(path))
+            {
+                continue;
+            }
+            var source = new RandomSource(5);
+            var a = new float[m * k];
+            var b = new float[k * n];
+            source.FillNormal(a);
+            source.FillNormal(b);
+            var single = new float[m * n];
+            var split = new float[m * n];
+            Gemm.Multiply<float>(a, b, single, m, n, k, false, true, false, path, GemmThreading.Single);
+            Gemm.Multiply<float>(a, b, split, m, n, k, false, true, false, path, GemmThreading.Split);
+            Assert.Equal(single, split);
+        }
+    }
+
+    [Fact]
+    public void Public_entry_points_multiply_and_accumulate()
+    {
+        // [[1, 2], [3, 4]] · [[5, 6], [7, 8]] = [[19, 22], [43, 50]].
+        float[] a = [1, 2, 3, 4];
+        float[] b = [5, 6, 7, 8];
+        var c = new float[] { 1, 1, 1, 1 };
+        Gemm.Multiply(a, b, c, 2, 2, 2, accumulate: true);
+        Assert.Equal([20f, 23, 44, 51], c);
+        var cd = new double[4];
+        Gemm.Multiply([1.0, 3, 2, 4], [5.0, 7, 6, 8], cd, 2, 2, 2, transposeA: true, transposeB: true);
+        Assert.Equal([19.0, 22, 43, 50], cd);
+    }
+
+    [Fact]
+    public void Empty_depth_clears_or_keeps_c_and_bad_sizes_are_rejected()
+    {
+        var c = new double[] { 3, 4 };
+        Gemm.Multiply(ReadOnlySpan<double>.Empty, ReadOnlySpan<double>.Empty, c, 1, 2, 0, accumulate: true);
+        Assert.Equal([3.0, 4], c);
+        Gemm.Multiply(ReadOnlySpan<double>.Empty, ReadOnlySpan<double>.Empty, c, 1, 2, 0);
+        Assert.Equal([0.0, 0], c);
+        Assert.Throws<ArgumentException>(() => Gemm.Multiply(new double[5], new double[6], new double[4], 2, 2, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.Multiply(new double[5], new double[6], new double[4], -1, 2, 3));
+    }
+
+    private static void Check<T>(RandomSource source, int m, int n, int k, bool transposeA, bool transposeB, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const int guard = 5;
+        var a = Draw<T>(source, m * k + guard);
+        var b = Draw<T>(source, k * n + guard);
+        var initial = Draw<T>(source, m * n + guard);
+        var (exact, magnitude) = Naive(Widen(a), Widen(b), Widen(initial), m, n, k, transposeA, transposeB, accumulate);
+        var epsilon = typeof(T) == typeof(float) ? 1.1920928955078125e-7 : 2.220446049250313e-16;
+        foreach (var (path, threading) in Paths)
+        {
+            if (!Gemm.IsSupported(path))
+            {
+                continue;
+            }
+            var c = (T[])initial.Clone();
+            Gemm.Multiply<T>(a, b, c, m, n, k, transposeA, transposeB, accumulate, path, threading);
+            for (var e = 0; e < m * n; e++)
+            {
+                // Higham 2002, eq. 3.5: |fl(aᵀb) − aᵀb| ≤ γₖ |a|ᵀ|b| with γₖ ≈ k·u, u = ε/2; plus the rounding of + C.
+                var tolerance = (k + 2) * epsilon * magnitude[e] + double.Epsilon;
+                var actual = double.CreateChecked(c[e]);
+                Assert.True(Math.Abs(actual - exact[e]) <= tolerance,
+                    $"{typeof(T).Name} {m}x{n}x{k} tA={transposeA} tB={transposeB} acc={accumulate} {path}/{threading}: " +
+                    $"C[{e / n},{e % n}] = {actual}, expected {exact[e]} ± {tolerance}");
+            }
+            for (var g = m * n; g < c.Length; g++)
+            {
+                Assert.Equal(initial[g], c[g]);
+            }
+        }
+    }
+
+    /// <summary>The slow, obviously right twin: C[i,j] = Σₚ op(A)[i,p]·op(B)[p,j] (+ C), and Σₚ |·| for the error bound.</summary>
+    private static (double[] Exact, double[] Magnitude) Naive(double[] a, double[] b, double[] initial, int m, int n, int k,
+        bool transposeA, bool transposeB, bool accumulate)
+    {
+        // op(A) as m×k rows and op(B)ᵀ as n×k rows, so that each element is a contiguous dot product.
+        var rowsOfA = new double[m * k];
+        var columnsOfB = new double[n * k];
+        for (var p = 0; p < k; p++)
+        {
+            for (var i = 0; i < m; i++)
+            {
+                rowsOfA[i * k + p] = transposeA ? a[p * m + i] : a[i * k + p];
+            }
+            for (var j = 0; j < n; j++)
+            {
+                columnsOfB[j * k + p] = transposeB ? b[j * k + p] : b[p * n + j];
+            }
+        }
+        var exact = new double[m * n];
+        var magnitude = new double[m * n];
+        for (var i = 0; i < m; i++)
+        {
+            var row = rowsOfA.AsSpan(i * k, k);
+            for (var j = 0; j < n; j++)
+            {
+                var column = columnsOfB.AsSpan(j * k, k);
+                double sum = accumulate ? initial[i * n + j] : 0, size = Math.Abs(sum);
+                for (var p = 0; p < k; p++)
+                {
+                    var product = row[p] * column[p];
+                    sum += product;
+                    size += Math.Abs(product);
+                }
+                exact[i * n + j] = sum;
+                magnitude[i * n + j] = size;
+            }
+        }
+        return (exact, magnitude);
+    }
+
+    private static double[] Widen<T>(T[] values) where T : unmanaged, IFloatingPointIeee754<T> => Array.ConvertAll(values, double.CreateChecked);
+
+    private static T[] Draw<T>(RandomSource source, int length) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var values = new double[length];
+        source.FillNormal(values);
+        return Array.ConvertAll(values, T.CreateChecked);
+    }
+}
