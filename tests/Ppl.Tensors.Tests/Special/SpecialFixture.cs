@@ -2,13 +2,17 @@ using System.Text.Json;
 
 namespace Ppl.Tensors.Tests.Special;
 
-/// <summary>The <c>special</c> section of shared/fixtures/distributions.json (SciPy reference values).</summary>
+/// <summary>shared/fixtures/distributions.json (SciPy reference values).</summary>
 internal static class SpecialFixture
 {
-    private static readonly Lazy<JsonElement> _special = new(Load);
+    private static readonly Lazy<JsonElement> _root = new(Load);
 
     /// <summary>The JSON object for one function, e.g. "lgamma".</summary>
-    public static JsonElement Get(string name) => _special.Value.GetProperty(name);
+    public static JsonElement Get(string name) => _root.Value.GetProperty("special").GetProperty(name);
+
+    /// <summary>The cases of the fixture's <c>distributions</c> section for one family, e.g. "Gamma".</summary>
+    public static IEnumerable<JsonElement> Distributions(string family) => _root.Value.GetProperty("distributions")
+        .EnumerateArray().Where(c => c.GetProperty("distribution").GetString() == family);
 
     /// <summary>Reads a number, or one of the strings "Infinity", "-Infinity", "NaN".</summary>
     public static double Number(JsonElement e) => e.ValueKind == JsonValueKind.String
@@ -46,7 +50,7 @@ internal static class SpecialFixture
             if (File.Exists(path))
             {
                 using var doc = JsonDocument.Parse(File.ReadAllText(path));
-                return doc.RootElement.GetProperty("special").Clone();
+                return doc.RootElement.Clone();
             }
         }
         throw new FileNotFoundException("shared/fixtures/distributions.json not found above " + AppContext.BaseDirectory);
