@@ -1,0 +1,44 @@
+namespace Ppl.Inference.Results;
+
+/// <summary>
+/// What a backend returns: DESIGN.md's JSON contract (<c>ppl infer --json</c>) as a C# value.
+/// </summary>
+/// <param name="Model">The model's file name.</param>
+/// <param name="Method">The backend that ran: <c>vmp</c>, <c>em</c> or <c>svi</c>.</param>
+/// <param name="Converged">True when the convergence test passed before the iteration cap.</param>
+/// <param name="Iterations">Iterations (vmp, em) or optimisation steps (svi) run.</param>
+/// <param name="LogEvidence">The exact log p(data) where the backend has it, else null.</param>
+/// <param name="Elbo">Final objective: the ELBO (vmp, svi) or the log-likelihood (em).</param>
+/// <param name="Posteriors">Latents and predictions, by name.</param>
+/// <param name="Params">Point estimates, by name.</param>
+/// <param name="Trace">The objective after each iteration.</param>
+public sealed record InferenceResult(
+    string Model,
+    string Method,
+    bool Converged,
+    int Iterations,
+    double? LogEvidence,
+    double Elbo,
+    IReadOnlyList<Posterior> Posteriors,
+    IReadOnlyList<ParamEstimate> Params,
+    IReadOnlyList<double> Trace)
+{
+    /// <summary>Things the user should know about the run (a covariance floor that acted, a re-seeded component).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Extra scalar diagnostics by name (e.g. <c>bic</c>, <c>aic</c> for EM).</summary>
+    public IReadOnlyDictionary<string, double> Diagnostics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Wall-clock time of the run.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The posterior called <paramref name="name"/>, or null.</summary>
+    /// <param name="name">A variable name.</param>
+    /// <returns>The posterior or null.</returns>
+    public Posterior? Posterior(string name) => Posteriors.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>The param estimate called <paramref name="name"/>, or null.</summary>
+    /// <param name="name">A param name.</param>
+    /// <returns>The estimate or null.</returns>
+    public ParamEstimate? Param(string name) => Params.FirstOrDefault(p => p.Name == name);
+}
