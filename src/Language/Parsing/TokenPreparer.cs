@@ -43,7 +43,7 @@ internal static class TokenPreparer
                 case PplLexer.UNTERMINATED_COMMENT:
                     diagnostics.Error(
                         DiagnosticCodes.UnterminatedComment,
-                        "unterminated comment: this '/*' has no closing '*/'",
+                        "unterminated comment: this '/*' is never closed",
                         Spans.Of(token, file) with { Length = 2 },
                         "close the comment with '*/'");
                     continue;
