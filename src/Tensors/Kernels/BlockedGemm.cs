@@ -66,7 +66,15 @@ internal static unsafe class BlockedGemm<T, TKernel>
                                 TKernel.Run(kc, aPanel, bPanel, cRow + jr, ldc, add);
                                 continue;
                             }
-                            TKernel.Run(kc, aPanel, bPanel, edgeTile, nr, add: false);
+                            var vectors = (tileColumns * 3 + nr - 1) / nr;
+                            if (vectors < 3)
+                            {
+                                TKernel.RunNarrow(kc, aPanel, bPanel, edgeTile, nr, vectors);
+                            }
+                            else
+                            {
+                                TKernel.Run(kc, aPanel, bPanel, edgeTile, nr, add: false);
+                            }
                             CopyEdge(edgeTile, nr, cRow + jr, ldc, tileRows, tileColumns, add);
                         }
                     }

@@ -19,6 +19,12 @@ internal unsafe interface IMicroKernel<T> where T : unmanaged
 
     /// <summary>The tile update; <paramref name="add"/> adds to C, otherwise C is overwritten.</summary>
     static abstract void Run(int kc, T* a, T* b, T* c, int ldc, bool add);
+
+    /// <summary>
+    /// C = Ã · B̃ for a tile at the right edge of C: only the first <paramref name="vectors"/> (1 or 2)
+    /// vectors of each packed B̃ row, so a thin remainder does not cost a full tile of FMAs.
+    /// </summary>
+    static abstract void RunNarrow(int kc, T* a, T* b, T* c, int ldc, int vectors);
 }
 
 /// <summary>
@@ -70,6 +76,72 @@ internal readonly unsafe struct Avx512Kernel<T> : IMicroKernel<T> where T : unma
         Store(c + 5 * ldc, w, add, c50, c51, c52);
         Store(c + 6 * ldc, w, add, c60, c61, c62);
         Store(c + 7 * ldc, w, add, c70, c71, c72);
+    }
+
+    public static void RunNarrow(int kc, T* a, T* b, T* c, int ldc, int vectors)
+    {
+        var w = Vector512<T>.Count;
+        var stride = 3 * w;
+        Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
+        Vector512<T> c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
+        if (vectors == 1)
+        {
+            for (var p = 0; p < kc; p++)
+            {
+                var b0 = Vector512.Load(b);
+                c00 = Fma(Vector512.Create(a[0]), b0, c00);
+                c10 = Fma(Vector512.Create(a[1]), b0, c10);
+                c20 = Fma(Vector512.Create(a[2]), b0, c20);
+                c30 = Fma(Vector512.Create(a[3]), b0, c30);
+                c40 = Fma(Vector512.Create(a[4]), b0, c40);
+                c50 = Fma(Vector512.Create(a[5]), b0, c50);
+                c60 = Fma(Vector512.Create(a[6]), b0, c60);
+                c70 = Fma(Vector512.Create(a[7]), b0, c70);
+                a += 8;
+                b += stride;
+            }
+        }
+        else
+        {
+            for (var p = 0; p < kc; p++)
+            {
+                var b0 = Vector512.Load(b);
+                var b1 = Vector512.Load(b + w);
+                var x = Vector512.Create(a[0]);
+                c00 = Fma(x, b0, c00); c01 = Fma(x, b1, c01);
+                x = Vector512.Create(a[1]);
+                c10 = Fma(x, b0, c10); c11 = Fma(x, b1, c11);
+                x = Vector512.Create(a[2]);
+                c20 = Fma(x, b0, c20); c21 = Fma(x, b1, c21);
+                x = Vector512.Create(a[3]);
+                c30 = Fma(x, b0, c30); c31 = Fma(x, b1, c31);
+                x = Vector512.Create(a[4]);
+                c40 = Fma(x, b0, c40); c41 = Fma(x, b1, c41);
+                x = Vector512.Create(a[5]);
+                c50 = Fma(x, b0, c50); c51 = Fma(x, b1, c51);
+                x = Vector512.Create(a[6]);
+                c60 = Fma(x, b0, c60); c61 = Fma(x, b1, c61);
+                x = Vector512.Create(a[7]);
+                c70 = Fma(x, b0, c70); c71 = Fma(x, b1, c71);
+                a += 8;
+                b += stride;
+            }
+        }
+        Store(c, w, c00, c01);
+        Store(c + ldc, w, c10, c11);
+        Store(c + 2 * ldc, w, c20, c21);
+        Store(c + 3 * ldc, w, c30, c31);
+        Store(c + 4 * ldc, w, c40, c41);
+        Store(c + 5 * ldc, w, c50, c51);
+        Store(c + 6 * ldc, w, c60, c61);
+        Store(c + 7 * ldc, w, c70, c71);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(T* row, int w, Vector512<T> v0, Vector512<T> v1)
+    {
+        v0.Store(row);
+        v1.Store(row + w);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -132,6 +204,34 @@ internal readonly unsafe struct Avx2Kernel<T> : IMicroKernel<T> where T : unmana
         Store(c + ldc, w, add, c10, c11, c12);
         Store(c + 2 * ldc, w, add, c20, c21, c22);
         Store(c + 3 * ldc, w, add, c30, c31, c32);
+    }
+
+    public static void RunNarrow(int kc, T* a, T* b, T* c, int ldc, int vectors)
+    {
+        var w = Vector256<T>.Count;
+        var stride = 3 * w;
+        Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
+        for (var p = 0; p < kc; p++)
+        {
+            // The second vector is computed even for one (its columns are zero padding or ignored):
+            // 8 accumulators are cheap on AVX2 and keep one loop.
+            var b0 = Vector256.Load(b);
+            var b1 = Vector256.Load(b + w);
+            var x = Vector256.Create(a[0]);
+            c00 = Fma(x, b0, c00); c01 = Fma(x, b1, c01);
+            x = Vector256.Create(a[1]);
+            c10 = Fma(x, b0, c10); c11 = Fma(x, b1, c11);
+            x = Vector256.Create(a[2]);
+            c20 = Fma(x, b0, c20); c21 = Fma(x, b1, c21);
+            x = Vector256.Create(a[3]);
+            c30 = Fma(x, b0, c30); c31 = Fma(x, b1, c31);
+            a += 4;
+            b += stride;
+        }
+        c00.Store(c); c01.Store(c + w);
+        c10.Store(c + ldc); c11.Store(c + ldc + w);
+        c20.Store(c + 2 * ldc); c21.Store(c + 2 * ldc + w);
+        c30.Store(c + 3 * ldc); c31.Store(c + 3 * ldc + w);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -79,6 +79,25 @@ public sealed class GemmTests
     }
 
     [Fact]
+    public void A_repeated_product_allocates_nothing()
+    {
+        // The steady state of a training step: same shapes again, packing buffers already grown.
+        var a = new float[128 * 784];
+        var b = new float[784 * 400];
+        var c = new float[128 * 400];
+        new RandomSource(9).FillNormal(a);
+        for (var warmUp = 0; warmUp < 3; warmUp++)
+        {
+            Gemm.Multiply(a, b, c, 128, 400, 784);
+            Gemm.Multiply(c, b, a, 128, 784, 400, transposeB: true);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Gemm.Multiply(a, b, c, 128, 400, 784);
+        Gemm.Multiply(c, b, a, 128, 784, 400, transposeB: true);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Public_entry_points_multiply_and_accumulate()
     {
         // [[1, 2], [3, 4]] · [[5, 6], [7, 8]] = [[19, 22], [43, 50]].
