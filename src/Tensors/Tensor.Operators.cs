@@ -111,6 +111,15 @@ public sealed partial class Tensor
     /// <summary>log σ(x) = −softplus(−x).</summary>
     public static Tensor LogSigmoid(Tensor x) => Unary(LogSigmoidFunction.Instance, x);
 
+    /// <summary>log Γ(x).</summary>
+    public static Tensor LogGamma(Tensor x) => Unary(LogGammaFunction.Instance, x);
+
+    /// <summary>ψ(x) = d/dx log Γ(x).</summary>
+    public static Tensor Digamma(Tensor x) => Unary(DigammaFunction.Instance, x);
+
+    /// <summary>log Φ(x), the log of the standard normal CDF, accurate far in the lower tail.</summary>
+    public static Tensor LogNormalCdf(Tensor x) => Unary(LogNormalCdfFunction.Instance, x);
+
     /// <summary>x limited to [min, max]; the gradient is zero outside.</summary>
     public static Tensor Clamp(Tensor x, double min, double max)
     {

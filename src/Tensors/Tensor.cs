@@ -23,7 +23,7 @@ namespace Ppl.Tensors;
 /// <see cref="Grad"/> of the leaves that require grad. There is no global tape.
 /// </para>
 /// </remarks>
-public sealed partial class Tensor
+public sealed partial class Tensor : IReal<Tensor>
 {
     private readonly Storage _storage;
     private readonly int _offset;

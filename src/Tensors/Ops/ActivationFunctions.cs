@@ -9,13 +9,8 @@ internal sealed class TanhFunction : UnaryFunction
 
     internal override void Forward<T>(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Tanh(x, y);
 
-    internal override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            dx[i] += g[i] * (T.One - y[i] * y[i]);
-        }
-    }
+    internal override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx) =>
+        VectorMath.SaturatingGradient(y, g, dx, tanh: true, accumulate: true);
 }
 
 /// <summary>y = σ(x) = 1/(1 + e⁻ˣ); dy/dx = y(1 − y).</summary>
@@ -23,21 +18,10 @@ internal sealed class SigmoidFunction : UnaryFunction
 {
     internal static readonly SigmoidFunction Instance = new();
 
-    internal override void Forward<T>(ReadOnlySpan<T> x, Span<T> y)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            y[i] = ElementMath.Sigmoid(x[i]);
-        }
-    }
+    internal override void Forward<T>(ReadOnlySpan<T> x, Span<T> y) => VectorMath.Sigmoid(x, y);
 
-    internal override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            dx[i] += g[i] * y[i] * (T.One - y[i]);
-        }
-    }
+    internal override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx) =>
+        VectorMath.SaturatingGradient(y, g, dx, tanh: false, accumulate: true);
 }
 
 /// <summary>y = max(x, 0); dy/dx = [x &gt; 0].</summary>
@@ -47,16 +31,8 @@ internal sealed class ReluFunction : UnaryFunction
 
     internal override void Forward<T>(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Max(x, T.Zero, y);
 
-    internal override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            if (x[i] > T.Zero)
-            {
-                dx[i] += g[i];
-            }
-        }
-    }
+    internal override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx) =>
+        VectorMath.ReluGradient(x, g, dx, accumulate: true);
 }
 
 /// <summary>y = softplus(x) = log(1 + eˣ); dy/dx = σ(x).</summary>
@@ -64,21 +40,10 @@ internal sealed class SoftplusFunction : UnaryFunction
 {
     internal static readonly SoftplusFunction Instance = new();
 
-    internal override void Forward<T>(ReadOnlySpan<T> x, Span<T> y)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            y[i] = ElementMath.Softplus(x[i]);
-        }
-    }
+    internal override void Forward<T>(ReadOnlySpan<T> x, Span<T> y) => VectorMath.Softplus(x, y);
 
-    internal override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            dx[i] += g[i] * ElementMath.Sigmoid(x[i]);
-        }
-    }
+    internal override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx) =>
+        VectorMath.AddSigmoidTimes(x, g, dx, negate: false);
 }
 
 /// <summary>y = log σ(x) = −softplus(−x); dy/dx = σ(−x).</summary>
@@ -86,21 +51,10 @@ internal sealed class LogSigmoidFunction : UnaryFunction
 {
     internal static readonly LogSigmoidFunction Instance = new();
 
-    internal override void Forward<T>(ReadOnlySpan<T> x, Span<T> y)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            y[i] = -ElementMath.Softplus(-x[i]);
-        }
-    }
+    internal override void Forward<T>(ReadOnlySpan<T> x, Span<T> y) => VectorMath.LogSigmoid(x, y);
 
-    internal override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            dx[i] += g[i] * ElementMath.Sigmoid(-x[i]);
-        }
-    }
+    internal override void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx) =>
+        VectorMath.AddSigmoidTimes(x, g, dx, negate: true);
 }
 
 /// <summary>y = min(max(x, lo), hi); dy/dx = [lo ≤ x ≤ hi].</summary>

@@ -79,16 +79,10 @@ internal sealed class LinearOp : Op
                 TensorPrimitives.Tanh(y, y);
                 break;
             case Activation.Sigmoid:
-                for (var i = 0; i < y.Length; i++)
-                {
-                    y[i] = ElementMath.Sigmoid(y[i]);
-                }
+                VectorMath.Sigmoid<T>(y, y);
                 break;
             case Activation.Softplus:
-                for (var i = 0; i < y.Length; i++)
-                {
-                    y[i] = ElementMath.Softplus(y[i]);
-                }
+                VectorMath.Softplus<T>(y, y);
                 break;
             default:
                 break;
@@ -145,22 +139,13 @@ internal sealed class LinearOp : Op
         switch (activation)
         {
             case Activation.Relu:
-                for (var i = 0; i < y.Length; i++)
-                {
-                    gz[i] = y[i] > T.Zero ? g[i] : T.Zero;
-                }
+                VectorMath.ReluGradient(y, g, gz, accumulate: false);
                 break;
             case Activation.Tanh:
-                for (var i = 0; i < y.Length; i++)
-                {
-                    gz[i] = g[i] * (T.One - y[i] * y[i]);
-                }
+                VectorMath.SaturatingGradient(y, g, gz, tanh: true, accumulate: false);
                 break;
             case Activation.Sigmoid:
-                for (var i = 0; i < y.Length; i++)
-                {
-                    gz[i] = g[i] * y[i] * (T.One - y[i]);
-                }
+                VectorMath.SaturatingGradient(y, g, gz, tanh: false, accumulate: false);
                 break;
             case Activation.Softplus:
                 // softplus′(z) = σ(z) = 1 − e^−softplus(z).
