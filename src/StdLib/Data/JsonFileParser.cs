@@ -57,7 +57,7 @@ internal sealed class JsonFileParser
 
     private void ParseDocument(ref Utf8JsonReader reader)
     {
-        if (!reader.Read())
+        if (_bytes.AsSpan(_bom).Trim(" \t\r\n"u8).IsEmpty)
         {
             _errors.Add(
                 "the JSON data file is empty",
@@ -66,6 +66,7 @@ internal sealed class JsonFileParser
             return;
         }
 
+        reader.Read();
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -172,7 +173,7 @@ internal sealed class JsonFileParser
                 else if (sizes[depth] != length)
                 {
                     _errors.Add(
-                        $"{PathOf(depth)} has {Elements(length)} but {PathOf(depth, zeros: true)} has {Elements(sizes[depth])}",
+                        $"{PathOf(depth)} has {Elements(length)} but {PathOf(depth, zeros: true)} has {sizes[depth]}",
                         Position(_arrayStarts[depth]),
                         "arrays must be rectangular: every row at the same depth has the same length");
                     SkipRest(ref reader, baseDepth);
@@ -313,7 +314,7 @@ internal sealed class JsonFileParser
     private DataError SyntaxError(JsonException e)
     {
         var line = (int)(e.LineNumber ?? 0);
-        var offset = Math.Min(_lines.LineStart(line) + (line == 0 ? _bom : 0) + (int)(e.BytePositionInLine ?? 0), _bytes.Length);
+        var offset = Math.Min(_lines.LineStart(line) + (int)(e.BytePositionInLine ?? 0), _bytes.Length);
         var start = offset;
         while (start > 0 && char.IsAsciiLetter((char)_bytes[start - 1]))
         {
