@@ -23,6 +23,7 @@ internal static class CsvCell
     {
         var text = cell.AsSpan().Trim();
         var shown = text.Length <= 20 ? text.ToString() : text[..20].ToString() + "...";
+        shown = shown.ReplaceLineEndings("\\n");
         if (text.IsEmpty)
         {
             return Fail("is an empty cell; missing values are not allowed", MissingHint);

@@ -69,6 +69,12 @@ public static class CsvDataReader
             line = lines.StartOfRecord(parser);
             var header = new DataPosition(file) { Line = line };
             var names = parser.Record!.Select(n => n.Trim()).ToArray();
+            if (badField is not null)
+            {
+                errors.Add($"the header field {Quote(badField)} is not quoted properly", header);
+                return new DataReadResult(DataSet.Empty, errors.ToList());
+            }
+
             var layout = CsvHeader.Build(names, name ?? string.Empty, header, errors);
             if (layout is null)
             {
@@ -86,17 +92,19 @@ public static class CsvDataReader
                     array.StartRow();
                 }
 
+                // Fields are parsed when first read, and only then is bad quoting reported.
+                var record = parser.Record!;
                 if (badField is not null)
                 {
-                    errors.Add($"malformed quoting in the field {Quote(badField)}", new DataPosition(file) { Line = line }, "a field with a quote, comma or line break must be quoted, with quotes doubled: \"a \"\"b\"\"\"");
+                    errors.Add($"the field {Quote(badField)} is not quoted properly", new DataPosition(file) { Line = line }, "a field with a quote, comma or line break must be quoted, with quotes doubled: \"a \"\"b\"\"\"");
                     badField = null;
                     continue;
                 }
 
-                if (parser.Count != layout.ColumnCount)
+                if (record.Length != layout.ColumnCount)
                 {
                     errors.Add(
-                        $"the row has {Count(parser.Count, "field")} but the header has {Count(layout.ColumnCount, "column")}",
+                        $"the row has {Count(record.Length, "field")} but the header has {Count(layout.ColumnCount, "column")}",
                         new DataPosition(file) { Line = line });
                     continue;
                 }
@@ -104,7 +112,7 @@ public static class CsvDataReader
                 for (var column = 0; column < layout.ColumnCount; column++)
                 {
                     var position = new CsvCellPosition(line, names[column]);
-                    arrays[layout.ArrayOfColumn[column]].Set(layout.OffsetOfColumn[column], parser[column], position, errors);
+                    arrays[layout.ArrayOfColumn[column]].Set(layout.OffsetOfColumn[column], record[column], position, errors);
                 }
             }
 
@@ -127,5 +135,9 @@ public static class CsvDataReader
     private static string Count(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
-    private static string Quote(string text) => text.Length <= 20 ? $"'{text}'" : $"'{text[..20]}...'";
+    private static string Quote(string text)
+    {
+        var shown = text.ReplaceLineEndings("\\n");
+        return shown.Length <= 20 ? $"'{shown}'" : $"'{shown[..20]}...'";
+    }
 }

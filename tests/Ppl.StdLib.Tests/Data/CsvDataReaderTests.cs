@@ -131,6 +131,27 @@ public sealed class CsvDataReaderTests
         Assert.Empty(result.Data.Arrays);
     }
 
+    [Theory]
+    [InlineData("y\n1\"2\n", "the field '1\"2' is not quoted properly", 2)]
+    [InlineData("y,z\n\"1\"2,2\n", "the field '\"1\"2' is not quoted properly", 2)]
+    [InlineData("y\n3\n\"1\n", "the field '\"1\\n' is not quoted properly", 3)]
+    [InlineData("\"y\"z\n1\n", "the header field '\"y\"z' is not quoted properly", 1)]
+    public void Bad_quoting_is_an_error_even_when_the_text_would_read_as_a_number(string csv, string message, int line)
+    {
+        var error = Assert.Single(CsvDataReader.Parse(csv, File).Errors);
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal(line, error.Position.Line);
+    }
+
+    [Fact]
+    public void A_quoted_cell_with_a_line_break_is_shown_on_one_line()
+    {
+        var error = Assert.Single(CsvDataReader.Parse("y\n\"1\n2\"\n", File).Errors);
+
+        Assert.Equal("y[0] is '1\\n2'; data values must be numbers or booleans (true/false)", error.Message);
+    }
+
     public static TheoryData<string, string, string?> HeaderErrors => new()
     {
         // CSV text, exact message, column name in the position

@@ -17,7 +17,8 @@ public sealed class DataSourceTests
     [InlineData("t10k-labels.idx1-ubyte", DataFormat.Idx)]
     [InlineData("data.txt", null)]
     [InlineData("data", null)]
-    [InlineData("data.gz", null)]
+    [InlineData("images.gz", DataFormat.Idx)]
+    [InlineData("data.txt.gz", DataFormat.Idx)]
     public void The_reader_is_chosen_by_file_name(string path, DataFormat? format) =>
         Assert.Equal(format, DataSource.FormatOf(path));
 
@@ -74,6 +75,19 @@ public sealed class DataSourceTests
         Assert.Empty(result.Errors);
         Assert.Equal(["x", "y"], result.Data.Names);
         Assert.Equal([2, 2, 2], result.Data["x"].Shape);
+    }
+
+    [Fact]
+    public void Gzipped_json_is_read_through_the_json_reader()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("d.json.gz", Gzip.Compress("{\"y\": [1, 2]}"u8.ToArray()));
+
+        var result = DataSource.Load(directory.File("m.ppl"), [path]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([1.0, 2], result.Data["y"].ToDoubleArray());
+        Assert.Equal(new DataPosition(path) { Line = 1, Column = 11 }, result.Data["y"].PositionOf(1));
     }
 
     [Fact]
@@ -140,7 +154,7 @@ public sealed class DataSourceTests
         Assert.Equal(
             [$"cannot tell the format of data file '{text}' from its name", $"cannot read data file '{missing}': no such file"],
             errors.Select(e => e.Message));
-        Assert.Equal("data files end in .json, .csv, .idx or -ubyte, optionally followed by .gz", errors[0].Hint);
+        Assert.Equal("data files end in .json, .csv, .idx, -ubyte or .gz", errors[0].Hint);
     }
 
     [Fact]
