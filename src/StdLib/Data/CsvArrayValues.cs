@@ -11,8 +11,7 @@ internal sealed class CsvArrayValues(CsvArrayLayout layout, string file)
 {
     private readonly List<double> _values = [];
     private int _rows;
-    private string? _firstText;
-    private CsvCellPosition _firstPosition;
+    private (string Element, string Text) _first;
     private bool _mixReported;
 
     public DataElementKind Kind { get; private set; } = DataElementKind.Empty;
@@ -25,30 +24,28 @@ internal sealed class CsvArrayValues(CsvArrayLayout layout, string file)
 
     public void Set(int offset, string cell, CsvCellPosition position, DataErrorList errors)
     {
-        var parsed = CsvCell.Parse(cell, position.ColumnName);
-        if (parsed.Error is { } message)
+        var parsed = CsvCell.Parse(cell);
+        if (parsed.Problem is { } problem)
         {
-            errors.Add(message, Position(position), parsed.Hint);
+            errors.Add($"{Element(offset)} {problem}", Position(position), parsed.Hint);
             return;
         }
 
         if (Kind == DataElementKind.Empty)
         {
             Kind = parsed.Kind;
-            _firstText = cell.Trim();
-            _firstPosition = position;
+            _first = (Element(offset), cell.Trim());
         }
         else if ((Kind == DataElementKind.Boolean) != (parsed.Kind == DataElementKind.Boolean))
         {
             if (!_mixReported)
             {
                 _mixReported = true;
-                var (what, other) = parsed.Kind == DataElementKind.Boolean ? ("a boolean", "numbers") : ("a number", "booleans");
-                var display = layout.Name.Length == 0 ? "data" : layout.Name;
+                var (what, other) = parsed.Kind == DataElementKind.Boolean ? ("a boolean", "a number") : ("a number", "a boolean");
                 errors.Add(
-                    $"'{cell.Trim()}' in column '{position.ColumnName}' is {what} but '{display}' holds {other} ('{_firstText}' on line {_firstPosition.Line}, column '{_firstPosition.ColumnName}')",
+                    $"{Element(offset)} is {what} ('{cell.Trim()}') but {_first.Element} is {other} ('{_first.Text}')",
                     Position(position),
-                    "a column holds either booleans (true/false) or numbers (such as 0/1)");
+                    "an array holds either booleans (true/false) or numbers (such as 0/1)");
             }
 
             return;
@@ -59,6 +56,14 @@ internal sealed class CsvArrayValues(CsvArrayLayout layout, string file)
         }
 
         CollectionsMarshal.AsSpan(_values)[((_rows - 1) * layout.RowSize) + offset] = parsed.Value;
+    }
+
+    /// <summary>The element's name, e.g. <c>X[3, 1]</c>, for the current row and an offset within it.</summary>
+    private string Element(int offset)
+    {
+        int[] shape = [int.MaxValue, .. layout.RowShape];
+        var name = layout.Name.Length == 0 ? "data" : layout.Name;
+        return DataArray.FormatElement(name, shape, ((long)(_rows - 1) * layout.RowSize) + offset);
     }
 
     public DataArray ToArray(DataPosition header, int[]? lineOfRow)

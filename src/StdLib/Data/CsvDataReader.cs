@@ -69,6 +69,12 @@ public static class CsvDataReader
             line = lines.StartOfRecord(parser);
             var header = new DataPosition(file) { Line = line };
             var names = parser.Record!.Select(n => n.Trim()).ToArray();
+            if (badField is not null)
+            {
+                errors.Add($"the header field {Quote(badField)} is not quoted properly", header);
+                return new DataReadResult(DataSet.Empty, errors.ToList());
+            }
+
             var layout = CsvHeader.Build(names, name ?? string.Empty, header, errors);
             if (layout is null)
             {
@@ -86,17 +92,19 @@ public static class CsvDataReader
                     array.StartRow();
                 }
 
+                // Fields are parsed when first read, and only then is bad quoting reported.
+                var record = parser.Record!;
                 if (badField is not null)
                 {
-                    errors.Add($"malformed quoting in the field {Quote(badField)}", new DataPosition(file) { Line = line }, "a field with a quote, comma or line break must be quoted, with quotes doubled: \"a \"\"b\"\"\"");
+                    errors.Add($"the field {Quote(badField)} is not quoted properly", new DataPosition(file) { Line = line }, "a field with a quote, comma or line break must be quoted, with quotes doubled: \"a \"\"b\"\"\"");
                     badField = null;
                     continue;
                 }
 
-                if (parser.Count != layout.ColumnCount)
+                if (record.Length != layout.ColumnCount)
                 {
                     errors.Add(
-                        $"the row has {Count(parser.Count, "field")} but the header has {Count(layout.ColumnCount, "column")}",
+                        $"the row has {Count(record.Length, "field")} but the header has {Count(layout.ColumnCount, "column")}",
                         new DataPosition(file) { Line = line });
                     continue;
                 }
@@ -104,7 +112,7 @@ public static class CsvDataReader
                 for (var column = 0; column < layout.ColumnCount; column++)
                 {
                     var position = new CsvCellPosition(line, names[column]);
-                    arrays[layout.ArrayOfColumn[column]].Set(layout.OffsetOfColumn[column], parser[column], position, errors);
+                    arrays[layout.ArrayOfColumn[column]].Set(layout.OffsetOfColumn[column], record[column], position, errors);
                 }
             }
 
@@ -127,53 +135,9 @@ public static class CsvDataReader
     private static string Count(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
-    private static string Quote(string text) => text.Length <= 20 ? $"'{text}'" : $"'{text[..20]}...'";
-}
-
-/// <summary>A cell's line and column name, for messages.</summary>
-internal readonly record struct CsvCellPosition(int Line, string ColumnName);
-
-/// <summary>
-/// The first line of each record. <see cref="CsvParser.Row"/> counts records and skipped blank lines;
-/// <see cref="CsvParser.RawRow"/> counts physical lines up to the end of the record (more than one when
-/// a quoted field holds a line break). A record starts on the line after the previous record, plus
-/// the blank lines skipped in between.
-/// </summary>
-internal sealed class CsvLineCounter
-{
-    private int _previousRow;
-    private int _previousRawRow;
-
-    public int StartOfRecord(CsvParser parser)
+    private static string Quote(string text)
     {
-        var start = _previousRawRow + 1 + (parser.Row - _previousRow - 1);
-        _previousRow = parser.Row;
-        _previousRawRow = parser.RawRow;
-        return start;
-    }
-}
-
-/// <summary>
-/// The line of each data row, stored only when some row is not on the line after the previous one
-/// (blank lines, quoted line breaks): a million-row file normally costs nothing here.
-/// </summary>
-internal sealed class CsvRowLines(int firstLine)
-{
-    private int _count;
-    private List<int>? _lines;
-
-    public int FirstLine => firstLine;
-
-    public int[]? Irregular => _lines?.ToArray();
-
-    public void Add(int line)
-    {
-        if (_lines is null && line != firstLine + _count)
-        {
-            _lines = new List<int>(Enumerable.Range(firstLine, _count));
-        }
-
-        _lines?.Add(line);
-        _count++;
+        var shown = text.ReplaceLineEndings("\\n");
+        return shown.Length <= 20 ? $"'{shown}'" : $"'{shown[..20]}...'";
     }
 }

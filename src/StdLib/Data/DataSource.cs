@@ -82,7 +82,7 @@ public static partial class DataSource
             _ => DataReadResult.Failure(new DataError(
                 $"cannot tell the format of data file '{path}' from its name",
                 new DataPosition(path),
-                "data files end in .json, .csv, .idx or -ubyte, optionally followed by .gz")),
+                "data files end in .json, .csv, .idx, -ubyte or .gz")),
         };
         if (result.HasErrors)
         {
@@ -114,14 +114,16 @@ public static partial class DataSource
     /// <summary>
     /// The format a file's name calls for, after dropping a <c>.gz</c> suffix: <c>.json</c>, <c>.csv</c>,
     /// or IDX for <c>.idx</c>, names ending in <c>-ubyte</c> and names with <c>idx1</c>..<c>idx9</c>
-    /// (<c>train-images-idx3-ubyte.gz</c>, <c>t10k-labels.idx1-ubyte</c>); null when none fits.
+    /// (<c>train-images-idx3-ubyte.gz</c>, <c>t10k-labels.idx1-ubyte</c>); any other gzipped file is
+    /// taken as IDX too (the reader checks the magic number). Null when nothing fits.
     /// </summary>
     /// <param name="path">The file name or path.</param>
     public static DataFormat? FormatOf(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var name = Path.GetFileName(path).ToUpperInvariant();
-        if (name.EndsWith(".GZ", StringComparison.Ordinal))
+        var gzipped = name.EndsWith(".GZ", StringComparison.Ordinal);
+        if (gzipped)
         {
             name = name[..^3];
         }
@@ -131,7 +133,7 @@ public static partial class DataSource
             ".JSON" => DataFormat.Json,
             ".CSV" => DataFormat.Csv,
             ".IDX" => DataFormat.Idx,
-            _ when name.EndsWith("-UBYTE", StringComparison.Ordinal) || IdxName().IsMatch(name) => DataFormat.Idx,
+            _ when gzipped || name.EndsWith("-UBYTE", StringComparison.Ordinal) || IdxName().IsMatch(name) => DataFormat.Idx,
             _ => null,
         };
     }

@@ -87,7 +87,7 @@ public static class IdxDataReader
             var sizes = rank == 0 ? "one value" : string.Join(" x ", shape) + " values";
             var what = actual < expected ? "truncated IDX file" : "IDX file too long";
             return Fail(
-                $"{what}: {sizes} of {Bytes(elementSize)} need {Bytes(expected)} after the {Bytes(headerLength)} header, but there are {Bytes(actual)}",
+                $"{what}: {sizes} of {Bytes(elementSize)} need {Bytes(expected)} after the {headerLength}-byte header, but there are {Bytes(actual)}",
                 at);
         }
 
