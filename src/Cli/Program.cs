@@ -1,1 +1,3 @@
-return 0;
+using Ppl.Cli;
+
+return PplApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Ppl.Language;
+using Ppl.Language.Diagnostics;
+
+namespace Ppl.Cli.Commands;
+
+/// <summary><c>ppl check MODEL</c>: parse (and, once the compiler exists, bind and check) a model.</summary>
+internal static class CheckCommand
+{
+    /// <summary>The <c>check</c> command.</summary>
+    public static Command Create()
+    {
+        var model = new Argument<string>("MODEL") { Description = "The .ppl model file to check." };
+        var command = new Command("check", "Check a model for errors; exit 0 when it is clean, 1 with diagnostics.");
+        command.Arguments.Add(model);
+        command.SetAction(parse =>
+        {
+            var configuration = parse.InvocationConfiguration;
+            return Run(parse.GetValue(model)!, configuration.Output, configuration.Error);
+        });
+        return command;
+    }
+
+    /// <summary>Checks one model file, writing diagnostics to <paramref name="error"/>.</summary>
+    /// <param name="path">The model file.</param>
+    /// <param name="output">Where the success line goes.</param>
+    /// <param name="error">Where diagnostics go.</param>
+    /// <returns>0 when clean, 1 with errors.</returns>
+    public static int Run(string path, TextWriter output, TextWriter error)
+    {
+        var result = SyntaxParser.ParseFile(path);
+        if (result.Diagnostics.Count > 0)
+        {
+            error.Write(DiagnosticRenderer.Render(result.Diagnostics, result.Source));
+        }
+
+        var errors = result.Diagnostics.Count(d => d.IsError);
+        if (errors > 0)
+        {
+            error.WriteLine(errors == 1 ? "1 error" : $"{errors} errors");
+            return PplApp.UserError;
+        }
+
+        output.WriteLine($"{path}: ok ({result.Model.Statements.Count} statements)");
+        return PplApp.Success;
+    }
+}

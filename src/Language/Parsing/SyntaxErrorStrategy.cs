@@ -1,0 +1,128 @@
+using Antlr4.Runtime;
+using Antlr4.Runtime.Misc;
+using Ppl.Language.Diagnostics;
+using Ppl.Language.Generated;
+
+namespace Ppl.Language.Parsing;
+
+/// <summary>
+/// ANTLR's error strategy with Ppl's messages and statement-level recovery: after an error the
+/// parser skips to the end of the statement (a newline, ';' or '}'), and any further error in the
+/// same statement is not reported, so that each real mistake gives one message.
+/// </summary>
+internal sealed class SyntaxErrorStrategy(
+    IReadOnlyList<IToken> tokens,
+    SyntaxErrorMessages messages,
+    DiagnosticBag diagnostics) : DefaultErrorStrategy
+{
+    private readonly bool _hasUnclosedBraces = BracketScanner.UnclosedBraces(tokens).Count > 0;
+    private readonly HashSet<(int Index, int State)> _recoveredAt = [];
+    private int _quietThrough = -1;
+
+    /// <inheritdoc />
+    public override void ReportError(Parser recognizer, RecognitionException e)
+    {
+        if (InErrorRecoveryMode(recognizer))
+        {
+            return;
+        }
+
+        BeginErrorCondition(recognizer);
+        var expected = e.GetExpectedTokens() ?? new IntervalSet();
+        Report(e.OffendingToken ?? recognizer.CurrentToken, expected, e.Context ?? recognizer.Context, SyntaxErrorKind.Mismatch);
+    }
+
+    /// <inheritdoc />
+    protected override void ReportUnwantedToken(Parser recognizer)
+    {
+        if (InErrorRecoveryMode(recognizer))
+        {
+            return;
+        }
+
+        BeginErrorCondition(recognizer);
+        Report(recognizer.CurrentToken, GetExpectedTokens(recognizer), recognizer.Context, SyntaxErrorKind.Unwanted);
+    }
+
+    /// <inheritdoc />
+    protected override void ReportMissingToken(Parser recognizer)
+    {
+        if (InErrorRecoveryMode(recognizer))
+        {
+            return;
+        }
+
+        BeginErrorCondition(recognizer);
+        Report(recognizer.CurrentToken, GetExpectedTokens(recognizer), recognizer.Context, SyntaxErrorKind.Missing);
+    }
+
+    /// <summary>Skips to the end of the current statement, without consuming the separator.</summary>
+    public override void Recover(Parser recognizer, RecognitionException e)
+    {
+        var input = recognizer.InputStream;
+        if (!_recoveredAt.Add((input.Index, recognizer.State)) && input.LA(1) != TokenConstants.EOF)
+        {
+            // Recovering twice at the same place and state would loop: make progress.
+            recognizer.Consume();
+        }
+
+        while (true)
+        {
+            var type = input.LA(1);
+            if (type is TokenConstants.EOF or PplLexer.NEWLINE or PplLexer.SEMI)
+            {
+                return;
+            }
+
+            if (type == PplLexer.RBRACE && InsideBlock(recognizer.Context))
+            {
+                return;
+            }
+
+            recognizer.Consume();
+        }
+    }
+
+    private void Report(IToken offending, IntervalSet expected, RuleContext? context, SyntaxErrorKind kind)
+    {
+        if (offending.TokenIndex >= 0 && offending.TokenIndex <= _quietThrough)
+        {
+            return;
+        }
+
+        _quietThrough = EndOfStatement(offending.TokenIndex);
+        if (offending.Type == TokenConstants.EOF && _hasUnclosedBraces)
+        {
+            return; // reported once per brace by SyntaxErrorMessages.UnclosedBraces
+        }
+
+        diagnostics.Add(messages.Describe(offending, expected, context, kind));
+    }
+
+    /// <summary>Index of the separator (or EOF) that ends the statement holding token <paramref name="index"/>.</summary>
+    private int EndOfStatement(int index)
+    {
+        for (var i = Math.Max(0, index); i < tokens.Count; i++)
+        {
+            if (tokens[i].Type is PplLexer.NEWLINE or PplLexer.SEMI or TokenConstants.EOF)
+            {
+                return i;
+            }
+        }
+
+        return tokens.Count;
+    }
+
+    private static bool InsideBlock(RuleContext? context)
+    {
+        for (var c = context; c is not null; c = c.Parent)
+        {
+            if (c is PplParser.BlockContext)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
