@@ -39,11 +39,16 @@ public enum SymbolKind
     Let,
 }
 
-/// <summary>A reference to a node's whole value (with all of the node's plate axes).</summary>
+/// <summary>
+/// A reference to a node's value. <paramref name="Plates"/> are the node's plates that enclose the
+/// use site; the node's other plates (a latent of <c>plate k</c> read outside it) become ordinary
+/// leading axes of <paramref name="Type"/>, outermost first: <c>mu[k]: real[D]</c> read outside
+/// <c>plate k in K</c> has type <c>real[K, D]</c> and no plates.
+/// </summary>
 /// <param name="Name">The node.</param>
 /// <param name="Kind">What kind of node it is.</param>
-/// <param name="Type">The node's type.</param>
-/// <param name="Plates">The node's plates.</param>
+/// <param name="Type">The node's type, with the axes of plates not enclosing the use site in front.</param>
+/// <param name="Plates">The node's plates that enclose the use site.</param>
 /// <param name="Span">Source.</param>
 public sealed record IrRef(string Name, SymbolKind Kind, IrType Type, ImmutableArray<string> Plates, SourceSpan Span)
     : IrExpr(Type, Plates, Span);
@@ -215,9 +220,16 @@ public sealed record IrFill(FillKind Kind, IrType Type, SourceSpan Span) : IrExp
 /// <param name="Type">Result type (a new leading axis).</param>
 /// <param name="Plates">Union of the elements' plates.</param>
 /// <param name="Span">Source.</param>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "Stack is the array operation, not a collection.")]
-public sealed record IrStack(ImmutableArray<IrExpr> Elements, IrType Type, ImmutableArray<string> Plates, SourceSpan Span)
+public sealed record IrArray(ImmutableArray<IrExpr> Elements, IrType Type, ImmutableArray<string> Plates, SourceSpan Span)
     : IrExpr(Type, Plates, Span);
+
+/// <summary>
+/// The value of a named size used as a number, e.g. the Wishart degrees of freedom <c>D + 1</c>:
+/// an integer scalar bound when data is (or a const).
+/// </summary>
+/// <param name="Size">The size.</param>
+/// <param name="Span">Source.</param>
+public sealed record IrSize(Size Size, SourceSpan Span) : IrExpr(new IrType(ValueKind.Int, Shape.Scalar), [], Span);
 
 /// <summary>A network applied to an input: <c>decoder(z[n])</c>, vectorised over the input's plates.</summary>
 /// <param name="Net">The network's name (a <see cref="NetNode"/>).</param>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Ppl.StdLib.Distributions;
 
 namespace Ppl.Compiler.Ir;
 
@@ -17,16 +18,12 @@ namespace Ppl.Compiler.Ir;
 /// </code>
 /// A node inside plates is written with its plate indices (<c>z[n]</c>); its type is the type of one
 /// element, in the language's notation (<c>cov[D]</c> for a D×D matrix). A distribution whose
-/// parameterisation is not the family's first is written with it (<c>Normal.precision(mu, tau)</c>).
+/// parameterisation is one of the family's named alternatives is written with it (<c>Normal.precision(mu, tau)</c>).
 /// Binary operations are fully parenthesised, so the dump shows the tree, not the precedence.
 /// Spans are not printed, so the dump of a model does not depend on its file's layout.
 /// </summary>
 public static class IrPrinter
 {
-    /// <summary>The parameterisations written without a suffix (the families' positional forms).</summary>
-    private static readonly ImmutableHashSet<string> s_defaultParameterisations =
-        ImmutableHashSet.Create(StringComparer.Ordinal, "", "default", "positional");
-
     /// <summary>Dumps a whole model, guide included.</summary>
     /// <param name="model">The IR.</param>
     /// <returns>The text, one line per item, ending with a newline.</returns>
@@ -142,9 +139,9 @@ public static class IrPrinter
     public static string Distribution(IrDistribution distribution)
     {
         ArgumentNullException.ThrowIfNull(distribution);
-        var name = s_defaultParameterisations.Contains(distribution.Parameterisation)
-            ? distribution.Family
-            : distribution.Family + "." + distribution.Parameterisation;
+        var name = IsAlternative(distribution)
+            ? distribution.Family + "." + distribution.Parameterisation
+            : distribution.Family;
         var arguments = distribution.Arguments.Select(Expression)
             .Concat(distribution.Components.Select(Distribution));
         return name + "(" + string.Join(", ", arguments) + ")";
@@ -170,8 +167,9 @@ public static class IrPrinter
             IrMatMul m => "(" + Expression(m.Left) + " @ " + Expression(m.Right) + ")",
             IrReduce r => r.Function.ToString().ToLowerInvariant() + "(" + Expression(r.Operand) + ")",
             IrFill f => Fill(f),
-            IrStack s => "[" + string.Join(", ", s.Elements.Select(Expression)) + "]",
+            IrArray s => "[" + string.Join(", ", s.Elements.Select(Expression)) + "]",
             IrNetCall n => n.Net + "(" + Expression(n.Input) + ")",
+            IrSize z => z.Size.ToString(),
             _ => throw new InvalidOperationException($"internal error: unknown IR expression {expression.GetType().Name}"),
         };
     }
@@ -180,6 +178,16 @@ public static class IrPrinter
     /// <param name="value">The number.</param>
     /// <returns>The text.</returns>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>True when the distribution uses one of its family's named alternatives (<c>precision:</c>).</summary>
+    /// <param name="distribution">The distribution.</param>
+    /// <returns>Whether the parameterisation is not the positional one.</returns>
+    public static bool IsAlternative(IrDistribution distribution)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        return DistributionCatalog.TryGet(distribution.Family, out var spec)
+            && spec.Alternatives.Any(a => a.Name == distribution.Parameterisation);
+    }
 
     private static string Net(NetNode net)
     {

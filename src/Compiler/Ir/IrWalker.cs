@@ -22,7 +22,7 @@ public static class IrWalker
             IrBinary e => [e.Left, e.Right],
             IrMatMul e => [e.Left, e.Right],
             IrReduce e => [e.Operand],
-            IrStack e => e.Elements,
+            IrArray e => e.Elements,
             IrNetCall e => [e.Input],
             _ => [],
         };

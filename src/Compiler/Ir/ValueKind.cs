@@ -1,13 +1,13 @@
 namespace Ppl.Compiler.Ir;
 
 /// <summary>The domain of a value's elements, from the declared type or inferred.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The language's type names.")]
 public enum ValueKind
 {
     /// <summary>A real number.</summary>
     Real,
 
     /// <summary>An integer (counts, category indices).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "It is the language's keyword `int`.")]
     Int,
 
     /// <summary>0 or 1.</summary>
