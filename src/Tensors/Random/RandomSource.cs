@@ -10,7 +10,7 @@ namespace Ppl.Tensors.Random;
 /// <see cref="Split"/> derives an independent stream from the next output, so parallel workers and
 /// nested components get reproducible streams of their own from one user seed.
 /// </remarks>
-public sealed class RandomSource
+public sealed partial class RandomSource
 {
     private ulong _s0, _s1, _s2, _s3;
     private double _spareNormal;
