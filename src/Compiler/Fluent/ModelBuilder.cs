@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Ppl.Compiler.Ir;
 
 namespace Ppl.Compiler.Fluent;
 
@@ -14,7 +15,7 @@ namespace Ppl.Compiler.Fluent;
 /// ModelIr ir = m.Build();
 /// </code>
 /// The builder is a second front end over the same compiler: it emits the language's text
-/// (<see cref="ToPpl"/>), and <c>Compile</c> runs it through the one pipeline (parse, bind, type
+/// (<see cref="ToPpl"/>), and <see cref="Compile"/> runs it through the one pipeline (parse, bind, type
 /// and shape check, lower), so a model written in C# gets the same checks, the same diagnostics and the
 /// same IR as the same model written as text.
 /// </summary>
@@ -163,6 +164,15 @@ public sealed class ModelBuilder(string name)
             _inGuide = false;
         }
     }
+
+    /// <summary>Compiles the model written so far (parse, bind, check, lower).</summary>
+    /// <returns>The compiled model with its IR or diagnostics.</returns>
+    public PplModel Compile() => PplModel.Parse(ToPpl(), FileName);
+
+    /// <summary>Compiles the model and returns its IR.</summary>
+    /// <returns>The Model IR.</returns>
+    /// <exception cref="PplModelException">The model has errors; the message shows them against the generated text.</exception>
+    public ModelIr Build() => Compile().RequireIr();
 
     /// <summary>The model as <c>.ppl</c> text, one statement per line.</summary>
     /// <returns>The text.</returns>
