@@ -34,7 +34,7 @@ public sealed record InferenceOptions
     public string Guide { get; init; } = "auto";
 
     /// <summary>SVI: compute in float64 instead of float32.</summary>
-    public bool Float64 { get; init; }
+    public bool DoublePrecision { get; init; }
 
     /// <summary>Local latents to report in full (otherwise summarised), e.g. <c>z</c> for EM responsibilities.</summary>
     public IReadOnlySet<string> Show { get; init; } = new HashSet<string>();
