@@ -22,8 +22,6 @@ internal static class CsvCell
     public static Result Parse(string cell)
     {
         var text = cell.AsSpan().Trim();
-        var shown = text.Length <= 20 ? text.ToString() : text[..20].ToString() + "...";
-        shown = shown.ReplaceLineEndings("\\n");
         if (text.IsEmpty)
         {
             return Fail("is an empty cell; missing values are not allowed", MissingHint);
@@ -45,7 +43,7 @@ internal static class CsvCell
             return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
                    && integer is >= -MaxExactInteger and <= MaxExactInteger
                 ? new Result(integer, DataElementKind.Integer)
-                : Fail($"is {shown}, an integer too large to hold exactly (beyond 2^53)", "write it with an exponent (e.g. 1.5e20) if it is a real number");
+                : Fail($"is {Shown(text)}, an integer too large to hold exactly (beyond 2^53)", "write it with an exponent (e.g. 1.5e20) if it is a real number");
         }
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
@@ -56,19 +54,23 @@ internal static class CsvCell
             }
 
             return double.IsNaN(value) || IsInfinityWord(text)
-                ? Fail($"is '{shown}'; data values must be finite numbers", double.IsNaN(value) ? MissingHint : null)
-                : Fail($"is {shown}, which overflows to infinity; data values must be finite numbers", null);
+                ? Fail($"is '{Shown(text)}'; data values must be finite numbers", double.IsNaN(value) ? MissingHint : null)
+                : Fail($"is {Shown(text)}, which overflows to infinity; data values must be finite numbers", null);
         }
 
         if (IsInfinityWord(text))
         {
-            return Fail($"is '{shown}'; data values must be finite numbers", null);
+            return Fail($"is '{Shown(text)}'; data values must be finite numbers", null);
         }
 
         return MissingMarkers.Contains(text.ToString())
-            ? Fail($"is '{shown}'; missing values are not allowed", MissingHint)
-            : Fail($"is '{shown}'; data values must be numbers or booleans (true/false)", null);
+            ? Fail($"is '{Shown(text)}'; missing values are not allowed", MissingHint)
+            : Fail($"is '{Shown(text)}'; data values must be numbers or booleans (true/false)", null);
     }
+
+    /// <summary>The cell as messages show it: at most 20 characters, line breaks as <c>\n</c>.</summary>
+    private static string Shown(ReadOnlySpan<char> text) =>
+        (text.Length <= 20 ? text.ToString() : text[..20].ToString() + "...").ReplaceLineEndings("\\n");
 
     private static bool IsInfinityWord(ReadOnlySpan<char> text)
     {
