@@ -79,6 +79,9 @@ internal sealed class BinaryOp : Op
                 case BinaryKind.Subtract:
                     Broadcasting.AccumulateSumTo(g, shape, da, a.ShapeArray, negate: false);
                     break;
+                case BinaryKind.Multiply when a.Length == g.Length && b.Length == g.Length:
+                    TensorPrimitives.FusedMultiplyAdd(g, b.Span<T>(), da, da);
+                    break;
                 case BinaryKind.Multiply:
                 case BinaryKind.Divide:
                     {
@@ -112,6 +115,9 @@ internal sealed class BinaryOp : Op
                     break;
                 case BinaryKind.Subtract:
                     Broadcasting.AccumulateSumTo(g, shape, db, b.ShapeArray, negate: true);
+                    break;
+                case BinaryKind.Multiply when a.Length == g.Length && b.Length == g.Length:
+                    TensorPrimitives.FusedMultiplyAdd(g, a.Span<T>(), db, db);
                     break;
                 case BinaryKind.Multiply:
                     {
