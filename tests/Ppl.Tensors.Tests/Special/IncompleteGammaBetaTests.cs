@@ -117,6 +117,19 @@ public sealed class IncompleteGammaBetaTests
         }
     }
 
+    [Theory]
+    [InlineData(1000, 1000.0, 0.49579475581978449149622215639788120)]
+    [InlineData(1000, 940.0, 0.97295438350305272716174115431015889)]
+    [InlineData(5000, 5200.0, 0.0025848134953538086507555569278644532)]
+    public void GammaQ_with_a_large_shape_matches_the_50_digit_Poisson_sum(int n, double x, double expected)
+    {
+        // The same sum, evaluated in 50-digit decimal arithmetic (Python's decimal): large a exercises
+        // the √a growth of the series and fraction and the Temme form of the prefactor.
+        var actual = SpecialFunctions.GammaQ(n, x);
+        Assert.True(Math.Abs(actual - expected) <= 1e-14 * expected, $"{actual:R} vs {expected:R}");
+        Assert.Equal(1 - expected, SpecialFunctions.GammaP(n, x), 1e-14);
+    }
+
     [Fact]
     public void BetaRegularized_with_integer_parameters_is_the_binomial_sum()
     {
