@@ -8,7 +8,8 @@ namespace Ppl.Tensors.Special;
 /// These live in Ppl.Tensors rather than Ppl.StdLib, a deliberate deviation from DESIGN.md (which
 /// lists special functions under StdLib): the autodiff engine's lgamma, digamma and normal log-CDF
 /// ops need them, and StdLib depends on Tensors, not the other way round. The class is split by
-/// family over several files (gamma, error, elementary, incomplete gamma, incomplete beta).
+/// family over several files: gamma, polygamma, error, normal, elementary, incomplete gamma and
+/// beta, and the continued fractions they share.
 /// </remarks>
 public static partial class SpecialFunctions
 {

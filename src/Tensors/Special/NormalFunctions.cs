@@ -67,6 +67,32 @@ public static partial class SpecialFunctions
         return Math.Log(0.5 * Erfc(-x * InvSqrt2));
     }
 
+    /// <summary>
+    /// φ(x)/Φ(x) = d/dx log Φ(x), the derivative that the log-CDF's gradient needs, with full relative
+    /// accuracy in the lower tail, where it tends to −x.
+    /// </summary>
+    /// <remarks>
+    /// x ≤ −√2: with t = −x, Φ(x) = φ(t) t F(½, t²/2) / 2, so φ/Φ = 2 / (t F(½, t²/2)) with no
+    /// exponential at all; elsewhere φ(x)/Φ(x) directly (Φ ≥ 0.079 there).
+    /// </remarks>
+    public static double NormalPdfOverCdf(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+        if (x <= -NormalSwitch)
+        {
+            if (double.IsNegativeInfinity(x))
+            {
+                return double.PositiveInfinity;
+            }
+            var t = -x;
+            return 2 / (t * HalfGammaContinuedFraction(0.5 * t * t));
+        }
+        return NormalPdf(x) / NormalCdf(x);
+    }
+
     /// <summary>Φ(−t) = 1 − Φ(t) for t ≥ √2, by the continued fraction.</summary>
     private static double NormalUpperTail(double t)
     {
