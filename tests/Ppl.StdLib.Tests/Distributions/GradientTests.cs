@@ -38,6 +38,7 @@ public sealed class GradientTests
         { "BernoulliLogits", [0.3, -1.7] },
         { "Poisson", [4.0, 2.5] },
         { "Binomial", [3.0, 0.35] },
+        { "NormalPrecision", [0.7, -0.3, 2.5] },
     };
 
     private static GenericFormula LogDensity(string name) => name switch
@@ -57,6 +58,7 @@ public sealed class GradientTests
         "BernoulliLogits" => new(a => Bernoulli.LogDensityFromLogits(a[0], a[1]), a => Bernoulli.LogDensityFromLogits(a[0], a[1])),
         "Poisson" => new(a => Poisson.LogDensity(a[0], a[1]), a => Poisson.LogDensity(a[0], a[1])),
         "Binomial" => new(a => Binomial.LogDensity(a[0], 10, a[1]), a => Binomial.LogDensity(a[0], 10, a[1])),
+        "NormalPrecision" => new(a => Normal.LogDensityFromPrecision(a[0], a[1], a[2]), a => Normal.LogDensityFromPrecision(a[0], a[1], a[2])),
         _ => throw new ArgumentException(name),
     };
 
@@ -78,6 +80,7 @@ public sealed class GradientTests
         "BernoulliLogits" => Bernoulli.FromLogits(a[1]).LogDensity(a[0]),
         "Poisson" => new Poisson(a[1]).LogDensity(a[0]),
         "Binomial" => new Binomial(10, a[1]).LogDensity(a[0]),
+        "NormalPrecision" => Normal.FromPrecision(a[1], a[2]).LogDensity(a[0]),
         _ => throw new ArgumentException(name),
     };
 
