@@ -206,6 +206,31 @@ public sealed class SpecialFunctionIdentityTests
     }
 
     [Fact]
+    public void NormalPdfOverCdf_is_the_derivative_of_LogNormalCdf()
+    {
+        for (var x = -30.0; x <= 8.0; x += 0.25)
+        {
+            var ratio = SpecialFunctions.NormalPdfOverCdf(x);
+            // exp(log φ − log Φ): the exponent's absolute error ε(x²/2 + |log Φ|) becomes relative.
+            var logCdf = SpecialFunctions.LogNormalCdf(x);
+            var viaLogs = Math.Exp(SpecialFunctions.LogNormalPdf(x) - logCdf);
+            Assert.True(Math.Abs(ratio - viaLogs) <= 4.5e-16 * (4 + x * x + Math.Abs(logCdf)) * ratio, $"x = {x}: {ratio:R} vs {viaLogs:R}");
+            // Central difference of log Φ with h = 1e-5: error O(h²) + ε|log Φ|/h.
+            const double H = 1e-5;
+            var numeric = (SpecialFunctions.LogNormalCdf(x + H) - SpecialFunctions.LogNormalCdf(x - H)) / (2 * H);
+            Assert.True(Math.Abs(numeric - ratio) <= 1e-8 * (1 + ratio) + 1e-16 * Math.Abs(logCdf) / H, $"x = {x}");
+        }
+        // Far tail: φ/Φ = −x / Mills series, against the 30-term asymptotic series.
+        foreach (var x in new[] { -12.0, -1e3, -1e150 })
+        {
+            var expected = -x / MillsSeries(x);
+            Assert.Equal(expected, SpecialFunctions.NormalPdfOverCdf(x), 1e-15 * Math.Abs(expected));
+        }
+        Assert.Equal(double.PositiveInfinity, SpecialFunctions.NormalPdfOverCdf(double.NegativeInfinity));
+        Assert.Equal(0.0, SpecialFunctions.NormalPdfOverCdf(40));
+    }
+
+    [Fact]
     public void Probit_inverts_the_normal_CDF()
     {
         // AS 241 is good to about 1e-16 relative and Φ's own error is damped by 1/|x| in the lower
