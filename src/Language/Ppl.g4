@@ -155,9 +155,10 @@ BLOCK_COMMENT
     : '/*' .*? '*/' -> channel(HIDDEN)
     ;
 
-// A '/*' that never closes: the front end reports it as "unterminated comment".
+// A '/*' that never closes: the front end reports it as "unterminated comment". Its body cannot
+// contain '*/', so that it never outmatches a closed BLOCK_COMMENT (the lexer takes the longest match).
 UNTERMINATED_COMMENT
-    : '/*' .*? EOF
+    : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF
     ;
 
 // Any other character: the front end reports it as "unexpected character" and drops it.

@@ -7,6 +7,9 @@ namespace Ppl.Cli.Commands;
 /// <summary><c>ppl check MODEL</c>: parse (and, once the compiler exists, bind and check) a model.</summary>
 internal static class CheckCommand
 {
+    /// <summary>At most this many diagnostics are printed (a binary file given by mistake has thousands).</summary>
+    private const int MaxShown = 50;
+
     /// <summary>The <c>check</c> command.</summary>
     public static Command Create()
     {
@@ -29,9 +32,10 @@ internal static class CheckCommand
     public static int Run(string path, TextWriter output, TextWriter error)
     {
         var result = SyntaxParser.ParseFile(path);
-        if (result.Diagnostics.Count > 0)
+        error.Write(DiagnosticRenderer.Render(result.Diagnostics.Take(MaxShown), result.Source));
+        if (result.Diagnostics.Count > MaxShown)
         {
-            error.Write(DiagnosticRenderer.Render(result.Diagnostics, result.Source));
+            error.WriteLine($"ppl: {result.Diagnostics.Count - MaxShown} more diagnostics not shown");
         }
 
         var errors = result.Diagnostics.Count(d => d.IsError);
@@ -41,7 +45,8 @@ internal static class CheckCommand
             return PplApp.UserError;
         }
 
-        output.WriteLine($"{path}: ok ({result.Model.Statements.Count} statements)");
+        var statements = result.Model.Statements.Count;
+        output.WriteLine($"{path}: ok ({statements} {(statements == 1 ? "statement" : "statements")})");
         return PplApp.Success;
     }
 }

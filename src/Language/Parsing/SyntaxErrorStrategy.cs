@@ -56,6 +56,13 @@ internal sealed class SyntaxErrorStrategy(
         Report(recognizer.CurrentToken, GetExpectedTokens(recognizer), recognizer.Context, SyntaxErrorKind.Missing);
     }
 
+    /// <summary>Never drops a statement separator to patch a statement: that would merge two lines' errors.</summary>
+    protected override IToken? SingleTokenDeletion(Parser recognizer)
+    {
+        var type = recognizer.InputStream.LA(1);
+        return type is PplLexer.NEWLINE or PplLexer.SEMI ? null : base.SingleTokenDeletion(recognizer);
+    }
+
     /// <summary>Skips to the end of the current statement, without consuming the separator.</summary>
     public override void Recover(Parser recognizer, RecognitionException e)
     {
