@@ -1,10 +1,10 @@
 using System.CommandLine;
-using Ppl.Language;
+using Ppl.Compiler;
 using Ppl.Language.Diagnostics;
 
 namespace Ppl.Cli.Commands;
 
-/// <summary><c>ppl check MODEL</c>: parse (and, once the compiler exists, bind and check) a model.</summary>
+/// <summary><c>ppl check MODEL</c>: parse, bind, type- and shape-check a model (the compiler up to the Model IR).</summary>
 internal static class CheckCommand
 {
     /// <summary>At most this many diagnostics are printed (a binary file given by mistake has thousands).</summary>
@@ -31,7 +31,7 @@ internal static class CheckCommand
     /// <returns>0 when clean, 1 with errors.</returns>
     public static int Run(string path, TextWriter output, TextWriter error)
     {
-        var result = SyntaxParser.ParseFile(path);
+        var result = Compilation.CompileFile(path);
         error.Write(DiagnosticRenderer.Render(result.Diagnostics.Take(MaxShown), result.Source));
         if (result.Diagnostics.Count > MaxShown)
         {
@@ -45,7 +45,7 @@ internal static class CheckCommand
             return PplApp.UserError;
         }
 
-        var statements = result.Model.Statements.Count;
+        var statements = result.Ast.Statements.Count;
         output.WriteLine($"{path}: ok ({statements} {(statements == 1 ? "statement" : "statements")})");
         return PplApp.Success;
     }
