@@ -4,11 +4,11 @@ namespace Ppl.Tensors.Tests.Special;
 
 /// <summary>
 /// Hard points (near the zeros of log Γ and ψ, the branch switches, the far tails, the reflection
-/// region) against 60-digit references computed independently in Python's <c>decimal</c>: log Γ and ψ
-/// by Stirling's series after shifting the argument above 60, erfc by its Taylor series or a
-/// 4000-term continued fraction, Φ and log Φ in the tail by the Laplace continued fraction, Φ⁻¹ by Newton's method on those,
-/// log1p and expm1 by decimal's ln and exp. Each reference
-/// is for the exact binary value of the double argument; the comment gives 26 digits.
+/// region) against 60-digit references computed independently in Python's <c>decimal</c> by
+/// References/make_references.py: log Γ and ψ by Stirling's series after shifting the argument above
+/// 60, erfc by its Taylor series or a 4000-term continued fraction, Φ and log Φ in the tail by the
+/// Laplace continued fraction, Φ⁻¹ by Newton's method on those, log1p and expm1 by decimal's ln and
+/// exp. Each reference is for the exact binary value of the double argument; the comment gives 26 digits.
 /// </summary>
 public sealed class HighPrecisionReferenceTests
 {
