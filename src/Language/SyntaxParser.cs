@@ -62,14 +62,12 @@ public static class SyntaxParser
         stream.Fill();
         var indexed = stream.GetTokens().ToList();
         var messages = new SyntaxErrorMessages(file, indexed);
-        var parser = new PplParser(stream)
-        {
-            ErrorHandler = new SyntaxErrorStrategy(indexed, messages, diagnostics),
-        };
+        var strategy = new SyntaxErrorStrategy(indexed, messages, diagnostics);
+        var parser = new PplParser(stream) { ErrorHandler = strategy };
         parser.RemoveErrorListeners();
         var tree = parser.modelFile();
-        diagnostics.AddRange(messages.UnclosedBraces());
-        var model = new AstBuilder(file, diagnostics).Build(tree);
+        diagnostics.AddRange(messages.UnclosedBraces(strategy.ExtraBracesReported));
+        var model = new AstBuilder(file, diagnostics, indexed, strategy.ErrorTokens).Build(tree);
         return new ParseResult(source, model, diagnostics.Sorted());
     }
 

@@ -48,6 +48,9 @@ public sealed partial class MutationFuzzTests
                 Assert.DoesNotContain("<missing", diagnostic.Message, StringComparison.Ordinal);
             }
 
+            var headers = result.Diagnostics.Select(DiagnosticRenderer.Header).ToList();
+            Assert.True(headers.Count == headers.Distinct().Count(),
+                $"the same diagnostic twice:\n{string.Join('\n', headers)}\n--- source ---\n{source}");
             Assert.NotNull(DiagnosticRenderer.Render(result.Diagnostics, result.Source));
             Assert.NotNull(AstDump.Of(result.Model));
             withErrors += result.HasErrors ? 1 : 0;
