@@ -13,6 +13,9 @@ namespace Ppl.Language;
 /// </summary>
 public static class SyntaxParser
 {
+    /// <summary>Stack reserved for the parsing thread (reserved address space, committed only as used).</summary>
+    private const int ParserStackBytes = 256 * 1024 * 1024;
+
     /// <summary>Parses <paramref name="source"/>, reporting every syntax error in it.</summary>
     /// <param name="source">The text of a <c>.ppl</c> model.</param>
     /// <param name="file">The file name used in spans and messages.</param>
@@ -50,9 +53,6 @@ public static class SyntaxParser
         failure?.Throw();
         return result!;
     }
-
-    /// <summary>Stack reserved for the parsing thread (reserved address space, committed only as used).</summary>
-    private const int ParserStackBytes = 256 * 1024 * 1024;
 
     private static ParseResult ParseOnThisThread(string source, string file)
     {
