@@ -95,9 +95,12 @@ public sealed class DataArray
         return _positions.Of(flatIndex);
     }
 
-    /// <summary>The value's name in the language's indexing, e.g. <c>X[3, 1]</c> (just the name for a scalar).</summary>
+    /// <summary>
+    /// The value's name in the language's indexing, e.g. <c>X[3, 1]</c> (just the name for a scalar;
+    /// <c>data[3, 1]</c> while the array has no name).
+    /// </summary>
     /// <param name="flatIndex">Row-major index, 0 to <see cref="Count"/> - 1.</param>
-    public string ElementName(int flatIndex) => FormatElement(Name, _shape, flatIndex);
+    public string ElementName(int flatIndex) => FormatElement(Name.Length == 0 ? "data" : Name, _shape, flatIndex);
 
     /// <summary>The first flat index whose value satisfies <paramref name="predicate"/>, or -1.</summary>
     /// <param name="predicate">Test on the value as a double, e.g. <c>v =&gt; v &lt; 0 || v &gt; 1</c> for <c>prob</c>.</param>

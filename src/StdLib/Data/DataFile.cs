@@ -26,7 +26,7 @@ internal static class DataFile
             return new Contents(null, new DataError($"cannot read data file '{path}': {reason}", new DataPosition(path)));
         }
 
-        return IsGzip(raw) ? Decompress(raw, path) : new Contents(raw, null);
+        return IsGzip(raw) ? Inflate(raw, path) : new Contents(raw, null);
     }
 
     public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B;
@@ -35,7 +35,7 @@ internal static class DataFile
     /// Inflates a gzip file. The last four bytes of a gzip member hold the uncompressed size modulo 2^32
     /// (RFC 1952, ISIZE), a good first guess for the buffer; the stream decides the true length.
     /// </summary>
-    private static Contents Decompress(byte[] compressed, string path)
+    public static Contents Inflate(byte[] compressed, string path)
     {
         var guess = compressed.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(^4)) : 0u;
         var buffer = new byte[Math.Clamp(guess, 1u, (uint)Array.MaxLength)];

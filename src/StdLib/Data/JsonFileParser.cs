@@ -57,7 +57,7 @@ internal sealed class JsonFileParser
 
     private void ParseDocument(ref Utf8JsonReader reader)
     {
-        if (!reader.Read())
+        if (_bytes.AsSpan(_bom).Trim(" \t\r\n"u8).IsEmpty)
         {
             _errors.Add(
                 "the JSON data file is empty",
@@ -66,6 +66,7 @@ internal sealed class JsonFileParser
             return;
         }
 
+        reader.Read();
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -77,7 +78,7 @@ internal sealed class JsonFileParser
                 break;
             default:
                 _errors.Add(
-                    $"a JSON data file must hold an object keyed by data name; this one holds {Describe(reader.TokenType)}",
+                    $"a JSON data file must hold an object keyed by data name; this one holds {JsonMessages.Describe(reader.TokenType)}",
                     Position(Offset(reader)),
                     "write an object keyed by data name, like {\"x\": [1, 2]}");
                 return;
@@ -172,7 +173,7 @@ internal sealed class JsonFileParser
                 else if (sizes[depth] != length)
                 {
                     _errors.Add(
-                        $"{PathOf(depth)} has {Elements(length)} but {PathOf(depth, zeros: true)} has {Elements(sizes[depth])}",
+                        $"{PathOf(depth)} has {JsonMessages.Elements(length)} but {PathOf(depth, zeros: true)} has {sizes[depth]}",
                         Position(_arrayStarts[depth]),
                         "arrays must be rectangular: every row at the same depth has the same length");
                     SkipRest(ref reader, baseDepth);
@@ -190,7 +191,7 @@ internal sealed class JsonFileParser
             }
 
             _indices[depth]++;
-            var what = Describe(reader.TokenType);
+            var what = JsonMessages.Describe(reader.TokenType);
             var isArray = reader.TokenType == JsonTokenType.StartArray;
             if (firstElements[depth] is null)
             {
@@ -253,13 +254,13 @@ internal sealed class JsonFileParser
                 break;
             case JsonTokenType.String:
                 var text = reader.GetString()!;
-                if (NonFiniteWord(text) is { } word)
+                if (JsonMessages.NonFiniteWord(text) is { } word)
                 {
-                    _errors.Add($"{CurrentPath()} is the string \"{text}\"; data values must be finite numbers", Position(offset), MissingHint(word));
+                    _errors.Add($"{CurrentPath()} is the string \"{text}\"; data values must be finite numbers", Position(offset), JsonMessages.MissingHint(word));
                 }
                 else
                 {
-                    _errors.Add($"{CurrentPath()} is a string ({Quote(text)}); data values must be numbers, booleans or arrays of them", Position(offset));
+                    _errors.Add($"{CurrentPath()} is a string ({JsonMessages.Quote(text)}); data values must be numbers, booleans or arrays of them", Position(offset));
                 }
 
                 break;
@@ -304,7 +305,7 @@ internal sealed class JsonFileParser
     }
 
     internal void MixedKinds(string firstPath, DataElementKind firstKind, DataElementKind kind, int offset) =>
-        _errors.Add($"{CurrentPath()} is {Article(kind)} but {firstPath} is {Article(firstKind)}", Position(offset), "an array holds either booleans or numbers");
+        _errors.Add($"{CurrentPath()} is {JsonMessages.Article(kind)} but {firstPath} is {JsonMessages.Article(firstKind)}", Position(offset), "an array holds either booleans or numbers");
 
     /// <summary>
     /// The reader stops at the first syntax error. NaN and Infinity are the likely ones in data files
@@ -313,7 +314,7 @@ internal sealed class JsonFileParser
     private DataError SyntaxError(JsonException e)
     {
         var line = (int)(e.LineNumber ?? 0);
-        var offset = Math.Min(_lines.LineStart(line) + (line == 0 ? _bom : 0) + (int)(e.BytePositionInLine ?? 0), _bytes.Length);
+        var offset = Math.Min(_lines.LineStart(line) + (int)(e.BytePositionInLine ?? 0), _bytes.Length);
         var start = offset;
         while (start > 0 && char.IsAsciiLetter((char)_bytes[start - 1]))
         {
@@ -328,10 +329,10 @@ internal sealed class JsonFileParser
 
         var sign = start > 0 && _bytes[start - 1] is (byte)'-' or (byte)'+' ? 1 : 0;
         var word = Encoding.ASCII.GetString(_bytes, start - sign, end - start + sign);
-        if (_field is not null && NonFiniteWord(word) is { } kind)
+        if (_field is not null && JsonMessages.NonFiniteWord(word) is { } kind)
         {
-            var path = _indices.Count == 0 ? DisplayName(_field) : PathOf(_indices.Count, nextElement: true);
-            return new DataError($"{path} is {word}, which is not valid JSON; data values must be finite numbers", Position(start - sign), MissingHint(kind));
+            var path = _indices.Count == 0 ? JsonMessages.DisplayName(_field) : PathOf(_indices.Count, nextElement: true);
+            return new DataError($"{path} is {word}, which is not valid JSON; data values must be finite numbers", Position(start - sign), JsonMessages.MissingHint(kind));
         }
 
         var message = e.Message;
@@ -339,19 +340,9 @@ internal sealed class JsonFileParser
         return new DataError("invalid JSON: " + (cut >= 0 ? message[..cut] : message), Position(offset));
     }
 
-    private static string? NonFiniteWord(string text) => text.Trim().TrimStart('-', '+').ToUpperInvariant() switch
-    {
-        "NAN" => "NaN",
-        "INFINITY" or "INF" => "infinity",
-        _ => null,
-    };
-
-    private static string MissingHint(string word) =>
-        word == "NaN" ? "remove the row, or impute the value before binding" : "data must be finite; rescale or remove the value";
-
     internal string CurrentElementPath() => CurrentPath();
 
-    private string CurrentPath() => _indices.Count == 0 ? DisplayName(_field ?? string.Empty) : PathOf(_indices.Count);
+    private string CurrentPath() => _indices.Count == 0 ? JsonMessages.DisplayName(_field ?? string.Empty) : PathOf(_indices.Count);
 
     /// <summary>
     /// The path of the current element at a depth (the first <paramref name="count"/> indices), with
@@ -359,7 +350,7 @@ internal sealed class JsonFileParser
     /// </summary>
     private string PathOf(int count, bool zeros = false, bool nextElement = false)
     {
-        var name = DisplayName(_field ?? string.Empty);
+        var name = JsonMessages.DisplayName(_field ?? string.Empty);
         if (count == 0)
         {
             return name;
@@ -374,26 +365,6 @@ internal sealed class JsonFileParser
 
         return text.Append(']').ToString();
     }
-
-    private static string DisplayName(string name) => name.Length == 0 ? "data" : name;
-
-    private static string Elements(int count) =>
-        count == 1 ? "1 element" : count.ToString(CultureInfo.InvariantCulture) + " elements";
-
-    private static string Article(DataElementKind kind) => kind == DataElementKind.Boolean ? "a boolean" : "a number";
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => token.ToString(),
-    };
-
-    private static string Quote(string text) => text.Length <= 20 ? $"\"{text}\"" : $"\"{text[..20]}...\"";
 
     private int Offset(in Utf8JsonReader reader) => (int)reader.TokenStartIndex + _bom;
 

@@ -20,11 +20,13 @@ internal sealed class LineMap
 
     public int LineCount => _lineStarts.Length;
 
+    /// <summary>Maps a file's lines; a UTF-8 byte-order mark is not part of the first line.</summary>
     public static LineMap Build(byte[] utf8)
     {
-        var starts = new List<int> { 0 };
+        var bom = utf8.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var starts = new List<int> { bom };
         var span = utf8.AsSpan();
-        var offset = 0;
+        var offset = bom;
         while (true)
         {
             var next = span[offset..].IndexOf((byte)'\n');
@@ -37,10 +39,10 @@ internal sealed class LineMap
             starts.Add(offset);
         }
 
-        return new LineMap([.. starts], Ascii.IsValid(span) ? null : utf8);
+        return new LineMap([.. starts], Ascii.IsValid(span[bom..]) ? null : utf8);
     }
 
-    /// <summary>The offset at which a 0-based line starts.</summary>
+    /// <summary>The offset at which a 0-based line starts (after the byte-order mark, for the first).</summary>
     public int LineStart(int line) => _lineStarts[line];
 
     /// <summary>1-based (line, column) of a byte offset.</summary>
