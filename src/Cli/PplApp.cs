@@ -32,7 +32,15 @@ internal static class PplApp
     /// <param name="output">Where results go (stdout).</param>
     /// <param name="error">Where diagnostics go (stderr).</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(Create(), args, output, error);
+
+    /// <summary>Runs <paramref name="root"/> on <paramref name="args"/> (tests pass their own commands).</summary>
+    /// <param name="root">The command tree.</param>
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="output">Where results go (stdout).</param>
+    /// <param name="error">Where diagnostics go (stderr).</param>
+    /// <returns>The exit code.</returns>
+    internal static int Run(RootCommand root, string[] args, TextWriter output, TextWriter error)
     {
         try
         {
@@ -42,7 +50,7 @@ internal static class PplApp
                 Error = error,
                 EnableDefaultExceptionHandler = false,
             };
-            return Create().Parse(args).Invoke(configuration);
+            return root.Parse(args).Invoke(configuration);
         }
 #pragma warning disable CA1031 // The top level turns every unexpected exception into exit code 2, never a crash.
         catch (Exception e)

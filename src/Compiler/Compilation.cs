@@ -50,7 +50,7 @@ public static class Compilation
         {
             return new CompilationResult(parsed.Source, parsed.Model, null, parsed.Diagnostics);
         }
-        var facts = BuiltinDistributionFacts.Instance;
+        var facts = CatalogDistributionFacts.Instance;
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(parsed.Diagnostics);
         var bound = Binder.Bind(parsed.Model, facts, diagnostics);

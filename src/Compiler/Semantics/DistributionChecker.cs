@@ -136,7 +136,7 @@ internal sealed class DistributionChecker(CheckContext context, ExpressionChecke
         {
             var what = _c.Kinds.Values(argument) is { Length: 1 } v ? $"{v[0]}" : $"{argument.Type}";
             _c.Error(CompilerDiagnostics.ArgumentDomain,
-                $"{facts.Name}'s '{spec.Name}' must be {Kinds.Describe(spec.Constraint)}, but '{CheckContext.Text(syntax)}' is {what}", syntax.Span,
+                $"{facts.Name}'s '{spec.Name}' must be {Kinds.DescribeOne(spec.Constraint)}, but '{CheckContext.Text(syntax)}' is {what}", syntax.Span,
                 Hint(spec.Constraint));
             return false;
         }

@@ -22,14 +22,24 @@ internal sealed class IndexChecker(CheckContext context, ExpressionChecker expre
         {
             return null;
         }
+        var indexed = current;
         var axis = 0;
         for (var i = consumed; i < ix.Indices.Count; i++)
         {
+            if (ix.Indices[i] is PointIndex { Index: NameRef applied } && current.Plates.Contains(applied.Name)
+                && _c.Bound.Resolve(applied.Span) is { Role: SymbolRole.PlateIndex })
+            {
+                _c.Error(CompilerDiagnostics.InvalidIndex,
+                    $"'{CheckContext.Text(ix.Target)}' already varies over plate '{applied.Name}' here; write '{CheckContext.Text(ix.Target)}' without '[{applied.Name}]'",
+                    applied.Span);
+                return null;
+            }
             if (current.Type.Shape.Rank <= axis)
             {
-                var rank = current.Type.Shape.Rank;
+                var rank = indexed.Type.Shape.Rank;
+                var count = ix.Indices.Count - consumed;
                 _c.Error(CompilerDiagnostics.InvalidIndex,
-                    $"'{CheckContext.Text(ix.Target)}' has {rank} ax{(rank == 1 ? "is" : "es")} here (shape {_c.Shapes.Describe(current.Type.Shape)}), but {ix.Indices.Count - consumed} indices are given",
+                    $"'{CheckContext.Text(ix.Target)}' has {rank} ax{(rank == 1 ? "is" : "es")} here (shape {_c.Shapes.Describe(indexed.Type.Shape)}), but {count} ind{(count == 1 ? "ex is" : "ices are")} given",
                     ix.Indices[i].Span);
                 return null;
             }

@@ -131,6 +131,20 @@ internal sealed record Kinds(IReadOnlyDictionary<string, ImmutableArray<double>>
         _ => "positive-definite matrices (cov)",
     };
 
+    /// <summary>What one argument must be, in words ("positive", "a probability vector (simplex)").</summary>
+    public static string DescribeOne(Constraint c) => c switch
+    {
+        Constraint.Positive => "positive",
+        Constraint.NonNegative => "non-negative",
+        Constraint.UnitInterval => "a probability in [0, 1]",
+        Constraint.DegreesOfFreedom => "positive degrees of freedom",
+        Constraint.Bool => "0 or 1",
+        Constraint.NonNegativeInteger or Constraint.BoundedInteger => "a non-negative integer",
+        Constraint.Simplex => "a probability vector (simplex)",
+        Constraint.PositiveDefinite => "a positive-definite matrix (cov)",
+        _ => "real",
+    };
+
     /// <summary>The language's name of a kind.</summary>
     public static string Name(ValueKind kind) => kind.ToString().ToLowerInvariant();
 }

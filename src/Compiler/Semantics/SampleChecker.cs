@@ -99,7 +99,7 @@ internal sealed class SampleChecker(CheckContext context, TypeChecker checker)
         else if (written.Count == 0)
         {
             _c.Error(CompilerDiagnostics.PlateIndexMismatch,
-                $"'{target.Name.Text}' is drawn inside plate{(enclosing.Count > 1 ? "s" : "")} {string.Join(", ", enclosing.Select(e => $"'{e}'"))}, so it must be indexed by them: write '{wanted} ~ ...'",
+                $"'{target.Name.Text}' is drawn inside plate{(enclosing.Count > 1 ? "s" : "")} {string.Join(", ", enclosing.Select(e => $"'{e}'"))}, so it must be indexed by {(enclosing.Count > 1 ? "them" : "it")}: write '{wanted} ~ ...'",
                 target.Span);
         }
         else

@@ -161,7 +161,7 @@ internal sealed class TypeChecker
             if (!_c.Kinds.Fits(init, constraint))
             {
                 _c.Error(CompilerDiagnostics.ArgumentDomain,
-                    $"param '{p.Name.Text}' is {type}, but its initial value '{CheckContext.Text(p.Init)}' is not {Kinds.Describe(constraint)}", p.Init.Span);
+                    $"param '{p.Name.Text}' is {type}, but its initial value '{CheckContext.Text(p.Init)}' is not {Kinds.DescribeOne(constraint)}", p.Init.Span);
                 return null;
             }
         }

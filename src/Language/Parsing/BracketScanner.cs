@@ -9,11 +9,14 @@ namespace Ppl.Language.Parsing;
 /// </summary>
 internal static class BracketScanner
 {
-    /// <summary>The innermost opening token of <paramref name="open"/>'s kind still unclosed before token <paramref name="end"/>.</summary>
+    /// <summary>
+    /// The innermost opening token of <paramref name="open"/>'s kind still unclosed before token
+    /// <paramref name="end"/>, within the statement that holds it.
+    /// </summary>
     public static IToken? UnclosedBefore(IReadOnlyList<IToken> tokens, int end, int open, int close)
     {
         var stack = new Stack<IToken>();
-        for (var i = 0; i < end && i < tokens.Count; i++)
+        for (var i = StatementStart(tokens, end); i < end && i < tokens.Count; i++)
         {
             var type = tokens[i].Type;
             if (type == open)
@@ -29,13 +32,16 @@ internal static class BracketScanner
         return stack.Count > 0 ? stack.Peek() : null;
     }
 
-    /// <summary>True when the closing bracket at <paramref name="index"/> has no opener to match.</summary>
+    /// <summary>
+    /// True when the closing bracket at <paramref name="index"/> has no opener to match: in its
+    /// statement for ')' and ']', in the whole file for '}'.
+    /// </summary>
     public static bool IsUnmatchedClose(IReadOnlyList<IToken> tokens, int index)
     {
         var close = tokens[index].Type;
         var open = OpenerOf(close);
         var depth = 0;
-        for (var i = 0; i < index; i++)
+        for (var i = close == PplLexer.RBRACE ? 0 : StatementStart(tokens, index); i < index; i++)
         {
             if (tokens[i].Type == open)
             {
@@ -67,6 +73,20 @@ internal static class BracketScanner
         }
 
         return stack;
+    }
+
+    /// <summary>Index of the first token after the separator that precedes token <paramref name="index"/>.</summary>
+    private static int StatementStart(IReadOnlyList<IToken> tokens, int index)
+    {
+        for (var i = Math.Min(index, tokens.Count) - 1; i >= 0; i--)
+        {
+            if (tokens[i].Type is PplLexer.NEWLINE or PplLexer.SEMI)
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>The opening bracket for a closing one.</summary>

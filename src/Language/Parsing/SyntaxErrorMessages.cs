@@ -43,6 +43,14 @@ internal sealed class SyntaxErrorMessages(string file, IReadOnlyList<IToken> tok
                 $"unmatched '{offending.Text}': there is no '{open}' for it to close", at, "remove it");
         }
 
+        if (previous is not null && TokenNames.IsKeyword(previous.Type) && StartsStatement(previous)
+            && type is PplLexer.TILDE or PplLexer.ASSIGN or PplLexer.LBRACK)
+        {
+            return Error(DiagnosticCodes.KeywordAsName,
+                $"'{previous.Text}' is a keyword and cannot be used as a name", Spans.Of(previous, file),
+                "choose another name");
+        }
+
         if (expected.Contains(PplLexer.TILDE) && Ancestor<PplParser.SampleStmtContext>(context) is { } sample)
         {
             return DescribeMissingTilde(offending, sample, at);
@@ -87,6 +95,13 @@ internal sealed class SyntaxErrorMessages(string file, IReadOnlyList<IToken> tok
                 $"e.g. `{previous?.Text}(...)`");
         }
 
+        if (expected.Contains(PplLexer.COMMA) && TokenNames.ExpressionStart.Contains(type) && previous is not null)
+        {
+            return Error(DiagnosticCodes.UnexpectedToken,
+                $"expected ',' between '{previous.Text}' and '{offending.Text}'", Spans.Of(offending, file),
+                "separate arguments and sizes with ','");
+        }
+
         if (expected.Contains(PplLexer.NUMBER) && (IsLineEnd(type) || type is PplLexer.RPAREN or PplLexer.RBRACK
                 or PplLexer.COMMA or PplLexer.RBRACE))
         {
@@ -126,7 +141,8 @@ internal sealed class SyntaxErrorMessages(string file, IReadOnlyList<IToken> tok
     /// <summary>The diagnostic for each '{' still open at the end of the file.</summary>
     public IEnumerable<Diagnostic> UnclosedBraces()
     {
-        var last = tokens.LastOrDefault(t => t.Type != TokenConstants.EOF && t.Channel == TokenConstants.DefaultChannel);
+        var last = tokens.LastOrDefault(t => t.Type is not (TokenConstants.EOF or PplLexer.NEWLINE or PplLexer.SEMI)
+            && t.Channel == TokenConstants.DefaultChannel);
         foreach (var brace in BracketScanner.UnclosedBraces(tokens))
         {
             var owner = OwnerOf(brace);
@@ -147,6 +163,13 @@ internal sealed class SyntaxErrorMessages(string file, IReadOnlyList<IToken> tok
             return Error(DiagnosticCodes.AssignInsteadOfSample,
                 "'=' is not a sampling statement; did you mean '~'?", Spans.Of(offending, file),
                 $"write `{name} ~ Dist(...)` for a random variable, or `let {name} = ...` for a deterministic value");
+        }
+
+        if (name is "for" or "foreach" && offending.Type == PplLexer.NAME)
+        {
+            return Error(DiagnosticCodes.ExpectedStatement,
+                $"Ppl has no '{name}' loops; repeat statements with a plate", Spans.Of(sample.Start, file),
+                "write `plate n in N { ... }`");
         }
 
         var keyword = _keywordWords.FirstOrDefault(k => EditDistance.IsOneEditAway(k, name));
@@ -183,11 +206,17 @@ internal sealed class SyntaxErrorMessages(string file, IReadOnlyList<IToken> tok
         return null;
     }
 
-    private IToken? PreviousVisible(int index)
+    /// <summary>True when <paramref name="token"/> is the first of its statement.</summary>
+    private bool StartsStatement(IToken token) =>
+        PreviousVisible(token.TokenIndex, skipNewlines: false) is not { } before
+        || before.Type is PplLexer.NEWLINE or PplLexer.SEMI or PplLexer.LBRACE or PplLexer.RBRACE;
+
+    /// <summary>The token before <paramref name="index"/> on the default channel, by default skipping newlines.</summary>
+    private IToken? PreviousVisible(int index, bool skipNewlines = true)
     {
         for (var i = Math.Min(index, tokens.Count) - 1; i >= 0; i--)
         {
-            if (tokens[i].Channel == TokenConstants.DefaultChannel)
+            if (tokens[i].Channel == TokenConstants.DefaultChannel && !(skipNewlines && tokens[i].Type == PplLexer.NEWLINE))
             {
                 return tokens[i];
             }

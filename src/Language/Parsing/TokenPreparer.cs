@@ -26,6 +26,14 @@ internal static class TokenPreparer
             }
         }
 
+        if (TooDeep(all) is { } deep)
+        {
+            diagnostics.Error(DiagnosticCodes.NestedTooDeeply,
+                $"brackets are nested more than {MaxDepth} deep", Spans.Of(deep, file),
+                "split the expression with `let`");
+            return [all[^1]];
+        }
+
         var kept = new List<IToken>(all.Count);
         IToken? previous = null;
         for (var i = 0; i < all.Count; i++)
@@ -34,21 +42,23 @@ internal static class TokenPreparer
             switch (token.Type)
             {
                 case PplLexer.UNKNOWN_CHAR:
+                    i = ReportUnknownRun(all, i, file, diagnostics);
+                    continue;
+                case PplLexer.HASH_COMMENT:
                     diagnostics.Error(
                         DiagnosticCodes.UnexpectedCharacter,
-                        $"unexpected character '{Printable(token.Text)}'",
-                        Spans.Of(token, file),
-                        "remove it; names are letters, digits and '_', and comments start with '//'");
+                        "'#' does not start a comment in Ppl",
+                        Spans.Of(token, file) with { Length = 1 },
+                        "write comments with '//' (or '/* ... */')");
                     continue;
                 case PplLexer.UNTERMINATED_COMMENT:
                     diagnostics.Error(
                         DiagnosticCodes.UnterminatedComment,
-                        "unterminated comment: this '/*' has no closing '*/'",
+                        "unterminated comment: this '/*' is never closed",
                         Spans.Of(token, file) with { Length = 2 },
                         "close the comment with '*/'");
                     continue;
-                case PplLexer.NEWLINE when previous is null || !CanEndStatement(previous.Type)
-                                             || !CanStartLine(NextVisible(all, i + 1)):
+                case PplLexer.NEWLINE when JoinsLines(previous, NextVisible(all, i + 1)):
                     continue;
             }
 
@@ -60,6 +70,49 @@ internal static class TokenPreparer
         }
 
         return kept;
+    }
+
+    /// <summary>Deepest bracket nesting the parser accepts; deeper input could exhaust the stack.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>The first bracket that opens level <see cref="MaxDepth"/> + 1, or null.</summary>
+    private static IToken? TooDeep(List<IToken> tokens)
+    {
+        var depth = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Type is PplLexer.LPAREN or PplLexer.LBRACK or PplLexer.LBRACE && ++depth > MaxDepth)
+            {
+                return token;
+            }
+
+            if (token.Type is PplLexer.RPAREN or PplLexer.RBRACK or PplLexer.RBRACE && depth > 0)
+            {
+                depth--;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reports a run of adjacent unknown characters as one diagnostic; returns the index of its last token.</summary>
+    private static int ReportUnknownRun(List<IToken> tokens, int first, string file, DiagnosticBag diagnostics)
+    {
+        var last = first;
+        while (last + 1 < tokens.Count && tokens[last + 1].Type == PplLexer.UNKNOWN_CHAR
+               && tokens[last + 1].StartIndex == tokens[last].StopIndex + 1 && tokens[last + 1].Line == tokens[first].Line)
+        {
+            last++;
+        }
+
+        var text = string.Concat(tokens.Skip(first).Take(Math.Min(last - first + 1, 16)).Select(t => Printable(t.Text)));
+        var span = Spans.Of(tokens[first], file) with { Length = tokens[last].StopIndex - tokens[first].StartIndex + 1 };
+        diagnostics.Error(
+            DiagnosticCodes.UnexpectedCharacter,
+            last == first ? $"unexpected character '{text}'" : $"unexpected characters '{text}{(last - first >= 16 ? "..." : string.Empty)}'",
+            span,
+            "remove it; names are letters, digits and '_', and comments start with '//'");
+        return last;
     }
 
     /// <summary>A character as it can be shown between quotes.</summary>
@@ -78,7 +131,7 @@ internal static class TokenPreparer
         {
             var token = tokens[i];
             if (token.Channel == TokenConstants.DefaultChannel
-                && token.Type is not (PplLexer.UNKNOWN_CHAR or PplLexer.UNTERMINATED_COMMENT))
+                && token.Type is not (PplLexer.UNKNOWN_CHAR or PplLexer.UNTERMINATED_COMMENT or PplLexer.HASH_COMMENT))
             {
                 return token.Type;
             }
@@ -86,6 +139,16 @@ internal static class TokenPreparer
 
         return TokenConstants.EOF;
     }
+
+    /// <summary>
+    /// True when the newline between <paramref name="previous"/> and the next token cannot end a
+    /// statement. A statement keyword always starts a new statement, so that an incomplete line
+    /// (<c>let a = 1 +</c>) does not swallow the next one.
+    /// </summary>
+    private static bool JoinsLines(IToken? previous, int next) =>
+        previous is null
+        || (!CanEndStatement(previous.Type) && Array.IndexOf(TokenNames.StatementKeywords, next) < 0)
+        || !CanStartLine(next);
 
     /// <summary>False for tokens after which an expression or statement must continue.</summary>
     private static bool CanEndStatement(int type) => type is not (

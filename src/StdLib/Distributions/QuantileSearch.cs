@@ -65,7 +65,9 @@ internal static class QuantileSearch
             {
                 next = 0.5 * (lo + hi);
             }
-            if (Math.Abs(next - x) <= 4 * double.Epsilon + 1e-15 * Math.Abs(x) || hi - lo <= 1e-15 * Math.Abs(x))
+            // Stop at the resolution of doubles near x: steps of a couple of ulps, or a bracket that small.
+            var resolution = 2 * (Math.BitIncrement(Math.Abs(x)) - Math.Abs(x));
+            if (Math.Abs(next - x) <= resolution || hi - lo <= resolution)
             {
                 return next;
             }

@@ -8,22 +8,13 @@ public static partial class SpecialFunctions
     /// <summary>1/√2.</summary>
     private const double InvSqrt2 = 0.70710678118654752440084436210484904;
 
-    /// <summary>1/√(2π).</summary>
-    private const double InvSqrt2Pi = 0.39894228040143267793994605993438187;
-
-    /// <summary>log(2√(2π)).</summary>
-    private const double LogTwoSqrt2Pi = 1.6120857137646180667047875887305;
-
-    /// <summary>Where erf and erfc switch from the power series to the continued fraction:
-    /// the fraction converges quickly once x² exceeds about 1.5 (Press et al. 2007, §6.2).</summary>
-    private const double ErfSwitch = 1.25;
-
-    /// <summary>The same switch for the standard normal, in units of x rather than x/√2.</summary>
-    private const double NormalSwitch = ErfSwitch * 1.4142135623730950488;
+    /// <summary>Where erf and erfc switch from the power series to the continued fraction. Below,
+    /// erfc = 1 − erf loses log₂(erf/erfc) ≤ 2.5 bits; above, the fraction needs 12 + 90/x² terms.</summary>
+    private const double ErfSwitch = 1.0;
 
     /// <summary>The error function erf(x) = 2/√π ∫₀ˣ e^(−t²) dt.</summary>
     /// <remarks>
-    /// |x| &lt; 1.25: the positive-term series erf(x) = 2/√π · x e^(−x²) Σₙ (2x²)ⁿ / (1·3·…·(2n + 1))
+    /// |x| &lt; 1: the positive-term series erf(x) = 2/√π · x e^(−x²) Σₙ (2x²)ⁿ / (1·3·…·(2n + 1))
     /// (A&amp;S 7.1.6), free of cancellation; beyond, 1 − erfc(x) with erfc from its continued fraction.
     /// </remarks>
     public static double Erf(double x)
@@ -42,10 +33,10 @@ public static partial class SpecialFunctions
     /// <summary>The complementary error function erfc(x) = 1 − erf(x), with full relative accuracy
     /// in the upper tail (down to the underflow near x = 27).</summary>
     /// <remarks>
-    /// x ≥ 1.25: erfc(x) = Γ(½, x²)/√π = e^(−x²) x/√π · F(½, x²), with F the continued fraction of
-    /// the upper incomplete gamma function evaluated by the modified Lentz method (Press et al. 2007,
-    /// eq. 6.2.7); e^(−x²) is formed from x² split exactly into two doubles. |x| &lt; 1.25: 1 − erf(x)
-    /// (erfc ≥ 0.077 there, so at most a few ulps are lost); x ≤ −1.25: 2 − erfc(−x).
+    /// x ≥ 1: erfc(x) = Γ(½, x²)/√π = e^(−x²) x/√π · F(½, x²), with F the continued fraction of
+    /// the upper incomplete gamma function (Press et al. 2007, eq. 6.2.7) evaluated backward from a
+    /// fixed depth; e^(−x²) is formed from x² split exactly into two doubles. |x| &lt; 1: 1 − erf(x)
+    /// (erfc ≥ 0.157 there, so at most 2.5 bits are lost); x ≤ −1: 2 − erfc(−x).
     /// </remarks>
     public static double Erfc(double x)
     {
@@ -64,7 +55,7 @@ public static partial class SpecialFunctions
         return 2 - ErfcContinuedFraction(-x);
     }
 
-    /// <summary>erf(x) by the positive-term series, for |x| &lt; 1.25.</summary>
+    /// <summary>erf(x) by the positive-term series, for |x| &lt; 1.</summary>
     private static double ErfSeries(double x)
     {
         var twoXSquared = 2 * x * x;
@@ -78,7 +69,7 @@ public static partial class SpecialFunctions
         return 2 * InvSqrtPi * x * Math.Exp(-x * x) * sum;
     }
 
-    /// <summary>erfc(x) for x ≥ 1.25 by the continued fraction.</summary>
+    /// <summary>erfc(x) for x ≥ 1 by the continued fraction.</summary>
     private static double ErfcContinuedFraction(double x)
     {
         if (x > 27.3)
@@ -86,190 +77,6 @@ public static partial class SpecialFunctions
             return 0;
         }
         var square = SplitSquare(x);
-        return ExpNegative(square) * x * InvSqrtPi * UpperGammaContinuedFraction(0.5, square.High + square.Low);
-    }
-
-    /// <summary>The standard normal density φ(x) = e^(−x²/2) / √(2π).</summary>
-    public static double NormalPdf(double x) => InvSqrt2Pi * ExpNegative(SplitSquare(x).Scale(0.5));
-
-    /// <summary>log φ(x) = −x²/2 − ½ log(2π).</summary>
-    public static double LogNormalPdf(double x) => -0.5 * x * x - HalfLog2Pi;
-
-    /// <summary>The standard normal CDF Φ(x), with full relative accuracy in the lower tail.</summary>
-    /// <remarks>
-    /// |x| &lt; 1.25√2: ½ erfc(−x/√2); beyond, the tail Q(t) = Φ(−t) = e^(−t²/2) t F(½, t²/2) / (2√(2π))
-    /// is computed in t itself, so that no rounding of t/√2 is magnified by t² far in the tail.
-    /// </remarks>
-    public static double NormalCdf(double x)
-    {
-        if (double.IsNaN(x))
-        {
-            return x;
-        }
-        if (x <= -NormalSwitch)
-        {
-            return NormalUpperTail(-x);
-        }
-        if (x >= NormalSwitch)
-        {
-            return 1 - NormalUpperTail(x);
-        }
-        return 0.5 * Erfc(-x * InvSqrt2);
-    }
-
-    /// <summary>log Φ(x), accurate for x → −∞ (where Φ underflows) and for x → +∞ (where it rounds to 1).</summary>
-    /// <remarks>
-    /// x ≤ −1.25√2: log Φ(x) = −x²/2 + log(t F(½, x²/2)) − log(2√(2π)) with t = −x, never forming the
-    /// underflowing e^(−x²/2); it tends to the asymptotic −x²/2 − log(−x) − ½ log 2π − 1/x² + …
-    /// (A&amp;S 26.2.12). x ≥ 1.25√2: log1p(−Φ(−x)). Between: log Φ(x).
-    /// </remarks>
-    public static double LogNormalCdf(double x)
-    {
-        if (double.IsNaN(x))
-        {
-            return x;
-        }
-        if (x <= -NormalSwitch)
-        {
-            if (double.IsNegativeInfinity(x))
-            {
-                return x;
-            }
-            var t = -x;
-            return -0.5 * t * t + Math.Log(t * UpperGammaContinuedFraction(0.5, 0.5 * t * t)) - LogTwoSqrt2Pi;
-        }
-        if (x >= NormalSwitch)
-        {
-            return Log1p(-NormalUpperTail(x));
-        }
-        return Math.Log(0.5 * Erfc(-x * InvSqrt2));
-    }
-
-    /// <summary>Φ(−t) = 1 − Φ(t) for t ≥ 1.25√2, by the continued fraction.</summary>
-    private static double NormalUpperTail(double t)
-    {
-        if (t > 38.6)
-        {
-            return 0;
-        }
-        var halfSquare = SplitSquare(t).Scale(0.5);
-        return ExpNegative(halfSquare) * t * UpperGammaContinuedFraction(0.5, halfSquare.High + halfSquare.Low)
-            * (0.5 * InvSqrt2Pi);
-    }
-
-    /// <summary>
-    /// The standard normal quantile Φ⁻¹(p) (probit): −∞ at 0, +∞ at 1, NaN outside [0, 1].
-    /// </summary>
-    /// <remarks>
-    /// Wichura's algorithm AS 241 (PPND16; Applied Statistics 37, 477–484, 1988): rational
-    /// approximations in p − ½ for |p − ½| ≤ 0.425 and in √(−log min(p, 1 − p)) beyond, with a
-    /// relative accuracy of about 1e-16. For p &gt; ½ the tail uses 1 − p, which is exact there.
-    /// </remarks>
-    public static double Probit(double p)
-    {
-        if (double.IsNaN(p) || p < 0 || p > 1)
-        {
-            return double.NaN;
-        }
-        if (p == 0)
-        {
-            return double.NegativeInfinity;
-        }
-        if (p == 1)
-        {
-            return double.PositiveInfinity;
-        }
-        var q = p - 0.5;
-        if (Math.Abs(q) <= 0.425)
-        {
-            var r = 0.180625 - q * q;
-            return q * (((((((2509.0809287301226727 * r + 33430.575583588128105) * r + 67265.770927008700853) * r
-                    + 45921.953931549871457) * r + 13731.693765509461125) * r + 1971.5909503065514427) * r
-                    + 133.14166789178437745) * r + 3.3871328727963666080)
-                / (((((((5226.4952788528545610 * r + 28729.085735721942674) * r + 39307.895800092710610) * r
-                    + 21213.794301586595867) * r + 5394.1960214247511077) * r + 687.18700749205790830) * r
-                    + 42.313330701600911252) * r + 1);
-        }
-        var s = Math.Sqrt(-Math.Log(q < 0 ? p : 1 - p));
-        double value;
-        if (s <= 5)
-        {
-            s -= 1.6;
-            value = (((((((7.74545014278341407640e-4 * s + 2.27238449892691845833e-2) * s
-                    + 2.41780725177450611770e-1) * s + 1.27045825245236838258) * s + 3.64784832476320460504) * s
-                    + 5.76949722146069140550) * s + 4.63033784615654529590) * s + 1.42343711074968357734)
-                / (((((((1.05075007164441684324e-9 * s + 5.47593808499534494600e-4) * s
-                    + 1.51986665636164571966e-2) * s + 1.48103976427480074590e-1) * s + 6.89767334985100004550e-1) * s
-                    + 1.67638483018380384940) * s + 2.05319162663775882187) * s + 1);
-        }
-        else
-        {
-            s -= 5;
-            value = (((((((2.01033439929228813265e-7 * s + 2.71155556874348757815e-5) * s
-                    + 1.24266094738807843860e-3) * s + 2.65321895265761230930e-2) * s + 2.96560571828504891230e-1) * s
-                    + 1.78482653991729133580) * s + 5.46378491116411436990) * s + 6.65790464350110377720)
-                / (((((((2.04426310338993978564e-15 * s + 1.42151175831644588870e-7) * s
-                    + 1.84631831751005468180e-5) * s + 7.86869131145613259100e-4) * s + 1.48753612908506148525e-2) * s
-                    + 1.36929880922735805310e-1) * s + 5.99832206555887937690e-1) * s + 1);
-        }
-        return q < 0 ? -value : value;
-    }
-
-    /// <summary>
-    /// The continued fraction F(a, x) with Γ(a, x) = e^(−x) xᵃ F(a, x):
-    /// F = 1/(x + 1 − a − 1·(1 − a)/(x + 3 − a − 2·(2 − a)/(x + 5 − a − …))), by the modified Lentz
-    /// method (Press et al. 2007, eq. 6.2.7). Converges quickly for x &gt; a + 1.
-    /// </summary>
-    internal static double UpperGammaContinuedFraction(double a, double x)
-    {
-        const double Tiny = 1e-300;
-        var b = x + 1 - a;
-        var c = 1 / Tiny;
-        var d = 1 / b;
-        var h = d;
-        var maxIterations = 100 + (int)Math.Min(1e7, 20 * Math.Sqrt(Math.Abs(a)));
-        for (var i = 1; i <= maxIterations; i++)
-        {
-            var an = -i * (i - a);
-            b += 2;
-            d = an * d + b;
-            if (Math.Abs(d) < Tiny)
-            {
-                d = Tiny;
-            }
-            c = b + an / c;
-            if (Math.Abs(c) < Tiny)
-            {
-                c = Tiny;
-            }
-            d = 1 / d;
-            var delta = d * c;
-            h *= delta;
-            if (Math.Abs(delta - 1) <= MachineEpsilon)
-            {
-                break;
-            }
-        }
-        return h;
-    }
-
-    /// <summary>The spacing of doubles just above 1, 2⁻⁵².</summary>
-    internal const double MachineEpsilon = 2.220446049250313080847263336181640625e-16;
-
-    /// <summary>x² as an unevaluated sum High + Low (exact, by a fused multiply-add).</summary>
-    private static DoubleDouble SplitSquare(double x)
-    {
-        var high = x * x;
-        return new DoubleDouble(high, Math.FusedMultiplyAdd(x, x, -high));
-    }
-
-    /// <summary>e^(−(High + Low)) with the low part applied to first order (it is below an ulp of High).</summary>
-    private static double ExpNegative(DoubleDouble value) => Math.Exp(-value.High) * (1 - value.Low);
-
-    /// <summary>A value carried as two doubles, High + Low with |Low| ≤ ulp(High)/2.</summary>
-    private readonly record struct DoubleDouble(double High, double Low)
-    {
-        /// <summary>Multiplies by a power of two (exact).</summary>
-        public DoubleDouble Scale(double powerOfTwo) => new(High * powerOfTwo, Low * powerOfTwo);
+        return ExpNegative(square) * x * InvSqrtPi * HalfGammaContinuedFraction(square.High + square.Low);
     }
 }

@@ -64,10 +64,8 @@ public sealed class Bernoulli : IUnivariateDistribution, IExponentialFamily<Bern
         }
         if (Probability is > 0 and < 1)
         {
-            // From the logit when that is the more accurate form (|l| large means p or 1 − p is tiny).
-            return Math.Abs(Logits) > 30
-                ? value * Logits - SpecialFunctions.Softplus(Logits)
-                : value * Math.Log(Probability) + (1 - value) * SpecialFunctions.Log1p(-Probability);
+            // x·l − softplus(l): one formula for p and logits parameterisations, accurate when p or 1 − p is tiny.
+            return value * Logits - SpecialFunctions.Softplus(Logits);
         }
         return XLogY(value, Probability) + XLogY(1 - value, 1 - Probability);
     }

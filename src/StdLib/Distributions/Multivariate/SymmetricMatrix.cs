@@ -1,10 +1,12 @@
+using Ppl.StdLib.LinearAlgebra;
+
 namespace Ppl.StdLib.Distributions;
 
 /// <summary>
-/// The few dense operations on row-major D×D symmetric positive-definite matrices that MvNormal and Wishart
-/// need: Cholesky factorisation (Golub &amp; Van Loan 2013, alg. 4.2.1), triangular solves, log-determinant
-/// and inverse. Kept internal to the distributions; the general linear algebra lives in
-/// <c>Ppl.StdLib.LinearAlgebra</c>.
+/// The dense operations on row-major D×D symmetric positive-definite matrices that MvNormal and Wishart
+/// need, on plain spans: the Cholesky factorisation and triangular solves of <c>Ppl.StdLib.LinearAlgebra</c>,
+/// wrapped so that a failure becomes a <see cref="DistributionParameterException"/> naming the distribution
+/// and the parameter; plus log-determinant, inverse and the small products the formulas use.
 /// </summary>
 internal static class SymmetricMatrix
 {
@@ -46,36 +48,13 @@ internal static class SymmetricMatrix
             $"a matrix whose leading {failedRow + 1}×{failedRow + 1} minor is not");
     }
 
-    /// <summary>Lower Cholesky factor, or null (with the failing row) when the matrix is not positive definite.</summary>
+    /// <summary>Lower Cholesky factor (by <see cref="CholeskyDecomposition.FactorInPlace"/>), or null (with the
+    /// failing row) when the matrix is not positive definite.</summary>
     public static double[]? TryCholesky(ReadOnlySpan<double> matrix, int d, out int failedRow)
     {
-        var l = new double[d * d];
-        for (var j = 0; j < d; j++)
-        {
-            var diagonal = matrix[j * d + j];
-            for (var k = 0; k < j; k++)
-            {
-                diagonal -= l[j * d + k] * l[j * d + k];
-            }
-            if (!(diagonal > 0) || !double.IsFinite(diagonal))
-            {
-                failedRow = j;
-                return null;
-            }
-            var root = Math.Sqrt(diagonal);
-            l[j * d + j] = root;
-            for (var i = j + 1; i < d; i++)
-            {
-                var s = matrix[i * d + j];
-                for (var k = 0; k < j; k++)
-                {
-                    s -= l[i * d + k] * l[j * d + k];
-                }
-                l[i * d + j] = s / root;
-            }
-        }
-        failedRow = -1;
-        return l;
+        var l = matrix[..(d * d)].ToArray();
+        failedRow = CholeskyDecomposition.FactorInPlace(l, d);
+        return failedRow < 0 && Array.TrueForAll(l, double.IsFinite) ? l : null;
     }
 
     /// <summary>log |A| = 2 Σᵢ log Lᵢᵢ from the Cholesky factor.</summary>
@@ -90,32 +69,10 @@ internal static class SymmetricMatrix
     }
 
     /// <summary>Solves L y = b in place (forward substitution).</summary>
-    public static void SolveLower(ReadOnlySpan<double> l, int d, Span<double> b)
-    {
-        for (var i = 0; i < d; i++)
-        {
-            var s = b[i];
-            for (var k = 0; k < i; k++)
-            {
-                s -= l[i * d + k] * b[k];
-            }
-            b[i] = s / l[i * d + i];
-        }
-    }
+    public static void SolveLower(ReadOnlySpan<double> l, int d, Span<double> b) => Triangular.SolveLower(l, d, b);
 
     /// <summary>Solves Lᵀ x = y in place (back substitution).</summary>
-    public static void SolveUpper(ReadOnlySpan<double> l, int d, Span<double> y)
-    {
-        for (var i = d - 1; i >= 0; i--)
-        {
-            var s = y[i];
-            for (var k = i + 1; k < d; k++)
-            {
-                s -= l[k * d + i] * y[k];
-            }
-            y[i] = s / l[i * d + i];
-        }
-    }
+    public static void SolveUpper(ReadOnlySpan<double> l, int d, Span<double> y) => Triangular.SolveLowerTransposed(l, d, y);
 
     /// <summary>A⁻¹ from the Cholesky factor of A, column by column: A x = eⱼ.</summary>
     public static double[] InverseFromCholesky(ReadOnlySpan<double> l, int d)
