@@ -23,6 +23,7 @@ internal static class PplApp
     {
         var root = new RootCommand("Ppl: a probabilistic programming language for .NET.");
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         return root;
     }
 
