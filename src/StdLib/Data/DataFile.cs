@@ -22,7 +22,9 @@ internal static class DataFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
+            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "no such file"
+                : Directory.Exists(path) ? "it is a directory"
+                : e.Message;
             return new Contents(null, new DataError($"cannot read data file '{path}': {reason}", new DataPosition(path)));
         }
 

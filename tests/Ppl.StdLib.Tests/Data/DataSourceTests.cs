@@ -158,6 +158,17 @@ public sealed class DataSourceTests
     }
 
     [Fact]
+    public void A_directory_is_not_a_data_file()
+    {
+        using var directory = new TempDirectory();
+        Directory.CreateDirectory(directory.File("d.csv"));
+
+        var error = Assert.Single(DataSource.Load(directory.File("m.ppl"), [directory.File("d.csv")]).Errors);
+
+        Assert.Equal($"cannot read data file '{directory.File("d.csv")}': it is a directory", error.Message);
+    }
+
+    [Fact]
     public void Errors_from_every_file_are_collected()
     {
         using var directory = new TempDirectory();
