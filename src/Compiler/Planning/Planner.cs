@@ -12,7 +12,8 @@ namespace Ppl.Compiler.Planning;
 /// index — the mixture pattern — or a linear-Gaussian latent — PPCA), every global is a param and there
 /// are no nets;</item>
 /// <item><b>vmp</b> when every latent is conjugate-exponential with every factor around it and there are no nets;</item>
-/// <item><b>svi</b> when every latent is reparameterisable or covered by the guide.</item>
+/// <item><b>svi</b> when every latent is continuous with an automatic reparameterised guide (not a
+/// covariance matrix), or covered by the user's guide.</item>
 /// </list>
 /// When several can run, em is preferred (exact E-step, maximum-likelihood globals), then vmp (exact or
 /// deterministic variational updates), then svi. Each backend not chosen gets a verdict naming the
@@ -180,7 +181,7 @@ public static class Planner
             if (!latent.IsReparameterisable)
             {
                 return Reject(Backend.Svi, latent.Node, quote,
-                    $"{latent.Family} latent {latent.Name} cannot be reparameterised; give it a guide");
+                    $"{latent.Family} latent {latent.Name} is a covariance matrix, which the automatic guide does not cover; give it a guide");
             }
         }
 
