@@ -10,7 +10,7 @@ namespace Ppl.Compiler.Semantics;
 /// The binder: resolves every name through its scopes (the model's top level, plates, the guide),
 /// binds named sizes to data shapes and consts, and reports undefined, duplicate and misplaced names
 /// with "did you mean" hints. Names must be defined above their first use, so statement order is a
-/// dependency order. The guide is bound after the model, whatever its position in the file.
+/// dependency order; sizes bound by data shapes are the exception (they are known before any statement). The guide is bound after the model, whatever its position in the file.
 /// </summary>
 internal sealed class Binder
 {
@@ -31,6 +31,19 @@ internal sealed class Binder
     {
         var binder = new Binder(facts, diagnostics);
         binder.CollectDeclarations(model.Statements);
+        foreach (var data in model.Statements.OfType<DataDecl>())
+        {
+            // A size first written in any data type is bound from that data's shape, wherever the
+            // declaration stands (DESIGN.md), so sizes do not depend on statement order.
+            for (var axis = 0; axis < data.Type.Sizes.Count; axis++)
+            {
+                if (data.Type.Sizes[axis] is NameRef size && !binder._laterDeclarations.ContainsKey(size.Name)
+                    && binder._sizes.Find(s => s.Name == size.Name) is null)
+                {
+                    binder._sizes.Add(new SizeSymbol(size.Name, data.Name.Text, axis, null, size.Span));
+                }
+            }
+        }
         foreach (var statement in model.Statements.Where(s => s is not GuideBlock))
         {
             binder.BindStatement(statement, binder._model);

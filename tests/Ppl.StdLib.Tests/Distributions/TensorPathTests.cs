@@ -77,4 +77,23 @@ public sealed class TensorPathTests
             FixtureTests.Close(dual, grad.Item(), $"{name}: ∂/∂parameter {k}", 1e-11);
         }
     }
+
+    [Fact]
+    public void Reparameterised_plate_samples_on_tensors_carry_pathwise_gradients()
+    {
+        // z = exp(μ + σ ε) elementwise over a plate of noise; ∂Σz/∂μ = Σz and ∂Σz/∂σ = Σ ε z.
+        var random = new Ppl.Tensors.Random.RandomSource(12);
+        var noise = Enumerable.Range(0, N).Select(_ => random.NextNormal()).ToArray();
+        var mu = Tensor.Parameter([0.3], DType.Float64);
+        var sigma = Tensor.Parameter([0.6], DType.Float64);
+        var z = LogNormal.Rsample(mu, sigma, Tensor.FromArray(noise));
+        var values = z.ToArray();
+        z.Sum().Backward();
+        for (var i = 0; i < N; i++)
+        {
+            FixtureTests.Close(LogNormal.Rsample<Scalar>(0.3, 0.6, noise[i]).Value, values[i], $"z[{i}]", 1e-14);
+        }
+        FixtureTests.Close(values.Sum(), mu.Grad!.Item(), "∂Σz/∂μ", 1e-13);
+        FixtureTests.Close(values.Select((v, i) => v * noise[i]).Sum(), sigma.Grad!.Item(), "∂Σz/∂σ", 1e-13);
+    }
 }
