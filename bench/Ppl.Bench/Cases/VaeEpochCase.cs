@@ -49,6 +49,7 @@ internal sealed class VaeEpochCase : IBenchmarkCase
             }
             seconds.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
             trainElbo = -total / count;
+            Console.Error.WriteLine($"vae-epoch-engine: epoch {epoch + 1}: {seconds[^1]:F2} s, train ELBO (running mean) {trainElbo:F2}");
         }
         return new PplResult(Timing.Of(seconds), new Dictionary<string, double>
         {

@@ -24,6 +24,9 @@ internal sealed class VaeModel
 
     private const int Pixels = FashionMnist.Pixels;
 
+    /// <summary>Images per evaluation batch, as the peer's eval_elbo.</summary>
+    private const int EvaluationBatch = 1000;
+
     private readonly Linear _encoder;
     private readonly Linear _encoderHead;
     private readonly Linear _decoder;
@@ -33,7 +36,7 @@ internal sealed class VaeModel
     private readonly float[] _noise;
     private readonly Adam _adam;
 
-    /// <summary>Creates the networks and their Adam optimiser (learning rate 1e-3).</summary>
+    /// <summary>Creates the networks and their Adam optimiser (learning rate 1e-3) for training batches of up to <paramref name="largestBatch"/>.</summary>
     public VaeModel(ulong seed, int largestBatch)
     {
         _random = new RandomSource(seed);
@@ -41,7 +44,7 @@ internal sealed class VaeModel
         _encoderHead = Layer(Hidden, 2 * Latent);
         _decoder = Layer(Latent, Hidden);
         _decoderHead = Layer(Hidden, Pixels);
-        _noise = new float[largestBatch * Latent];
+        _noise = new float[Math.Max(largestBatch, EvaluationBatch) * Latent];
         _adam = new Adam([.. _encoder.Parameters, .. _encoderHead.Parameters, .. _decoder.Parameters, .. _decoderHead.Parameters], learningRate: 1e-3);
     }
 
@@ -85,9 +88,9 @@ internal sealed class VaeModel
     {
         var count = images.Length / Pixels;
         var total = 0.0;
-        for (var start = 0; start < count; start += 1000)
+        for (var start = 0; start < count; start += EvaluationBatch)
         {
-            var batch = Math.Min(1000, count - start);
+            var batch = Math.Min(EvaluationBatch, count - start);
             total += NegativeElbo(images.AsSpan(start * Pixels, batch * Pixels), batch, train: false, adamStep: false);
         }
         return -total / count;
