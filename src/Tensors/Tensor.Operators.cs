@@ -111,6 +111,18 @@ public sealed partial class Tensor
     /// <summary>log σ(x) = −softplus(−x).</summary>
     public static Tensor LogSigmoid(Tensor x) => Unary(LogSigmoidFunction.Instance, x);
 
+    /// <summary>
+    /// Σ xᵢlᵢ − softplus(lᵢ): the log-likelihood of <paramref name="x"/> under Bernoulli(σ(l)) for
+    /// <paramref name="logits"/> l of the same shape (for x in [0, 1], minus the summed BCE-with-logits),
+    /// as a scalar; one fused pass forward and one backward (∂/∂l = x − σ(l), ∂/∂x = l).
+    /// </summary>
+    public static Tensor BernoulliLogitsLogLikelihood(Tensor logits, Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        ArgumentNullException.ThrowIfNull(x);
+        return BernoulliLogitsOp.Apply(logits, x);
+    }
+
     /// <summary>log Γ(x).</summary>
     public static Tensor LogGamma(Tensor x) => Unary(LogGammaFunction.Instance, x);
 

@@ -55,16 +55,19 @@ internal sealed class LinearOp : Op
         int batch = x.Size(0), inputs = x.Size(1), outputs = weight.Size(1);
         var ys = y.Span<T>();
         GenericGemm.Multiply<T>(x.Span<T>(), weight.Span<T>(), ys, batch, outputs, inputs);
-        if (bias is not null)
+        if (bias is null)
         {
-            var b = bias.Span<T>();
-            for (var r = 0; r < batch; r++)
-            {
-                var row = ys.Slice(r * outputs, outputs);
-                TensorPrimitives.Add(row, b, row);
-            }
+            Activate(ys, activation);
+            return;
         }
-        Activate(ys, activation);
+        // Bias and activation row by row: the second pass finds the row still in L1.
+        var b = bias.Span<T>();
+        for (var r = 0; r < batch; r++)
+        {
+            var row = ys.Slice(r * outputs, outputs);
+            TensorPrimitives.Add(row, b, row);
+            Activate(row, activation);
+        }
     }
 
     /// <summary>Applies the activation in place.</summary>
@@ -109,22 +112,33 @@ internal sealed class LinearOp : Op
         var g = gradient.Span<T>();
         using var scratch = new Scratch<T>(_activation == Activation.Identity ? 0 : g.Length);
         ReadOnlySpan<T> gz = g;
+        Span<T> db = _hasBias && Inputs[2].RequiresGrad ? Inputs[2].GradSpan<T>() : [];
         if (_activation != Activation.Identity)
         {
-            ActivationGradient(output.Span<T>(), g, scratch.Span, _activation);
-            gz = scratch.Span;
+            // G_z and the bias gradient Σ_rows G_z row by row, the sum reading each row from L1.
+            var y = output.Span<T>();
+            var gzs = scratch.Span;
+            for (var r = 0; r < batch; r++)
+            {
+                var row = gzs.Slice(r * outputs, outputs);
+                ActivationGradient(y.Slice(r * outputs, outputs), g.Slice(r * outputs, outputs), row, _activation);
+                if (!db.IsEmpty)
+                {
+                    TensorPrimitives.Add(db, row, db);
+                }
+            }
+            gz = gzs;
         }
-        if (weight.RequiresGrad)
+        else if (!db.IsEmpty)
         {
-            GenericGemm.Multiply<T>(x.Span<T>(), gz, weight.GradSpan<T>(), inputs, outputs, batch, transposeA: true, accumulate: true);
-        }
-        if (_hasBias && Inputs[2].RequiresGrad)
-        {
-            var db = Inputs[2].GradSpan<T>();
             for (var r = 0; r < batch; r++)
             {
                 TensorPrimitives.Add(db, gz.Slice(r * outputs, outputs), db);
             }
+        }
+        if (weight.RequiresGrad)
+        {
+            GenericGemm.Multiply<T>(x.Span<T>(), gz, weight.GradSpan<T>(), inputs, outputs, batch, transposeA: true, accumulate: true);
         }
         if (x.RequiresGrad)
         {

@@ -14,7 +14,7 @@ namespace Ppl.Tensors.Ops;
 /// stays on the scalar forms: <c>Vector.Log</c> near 1 is a few ulps off <c>Math.Log</c>, which shows
 /// as ~1e-14 relative error in log σ(5), where the scalar form is exact to rounding.
 /// </remarks>
-internal static class VectorMath
+internal static partial class VectorMath
 {
     /// <summary>y = softplus(x) = max(x, 0) + log1p(e^−|x|).</summary>
     internal static void Softplus<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
