@@ -49,9 +49,12 @@ public static class Planner
             ? checks[r].CanRun ? r : null
             : s_preference.Cast<Backend?>().FirstOrDefault(b => checks[b!.Value].CanRun);
 
-        var verdicts = s_preference.Select(b => checks[b] is { CanRun: true } v && chosen is { } c && c != b
-            ? v with { Reason = NotChosen(b, c, requested is not null) }
-            : checks[b]).ToImmutableArray();
+        var verdicts = s_preference.Select(b => checks[b] switch
+        {
+            { CanRun: true } v when chosen is { } c && c != b => v with { Reason = NotChosen(b, c, requested is not null) },
+            { CanRun: true } v when chosen is null => v with { Reason = "could run it: " + v.Reason },
+            var v => v,
+        }).ToImmutableArray();
         var diagnostics = ImmutableArray<Diagnostic>.Empty;
         var where = analysis.Model.Nodes.FirstOrDefault()?.Span ?? Language.SourceSpan.WholeFile(analysis.Model.Source);
         if (requested is { } asked && chosen is null)
