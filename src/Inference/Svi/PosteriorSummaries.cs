@@ -46,7 +46,7 @@ internal sealed class PosteriorSummaries
         var shapes = new Dictionary<string, int[]>();
         for (var s = 0; s < Draws; s++)
         {
-            _program.Run(frame, _random, dropout: true);
+            _program.Run(frame, _random, dropout: true, predict: true);
             foreach (var r in latents.Concat(predicted))
             {
                 var value = _program.Value(r.Name)!;

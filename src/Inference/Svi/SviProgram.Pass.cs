@@ -22,7 +22,7 @@ internal sealed partial class SviProgram
     /// 2014, eq. 3 for the first estimator, eq. 7 for the second: a latent with a Normal prior and a
     /// Normal guide contributes −KL(q ‖ p) in closed form instead of log p(z) − log q(z)).
     /// </summary>
-    public PassResult Run(PlateFrame frame, RandomSource random, bool dropout = true)
+    public PassResult Run(PlateFrame frame, RandomSource random, bool dropout = true, bool predict = false)
     {
         _ev.Frame = frame;
         _ev.Random = random;
@@ -47,7 +47,7 @@ internal sealed partial class SviProgram
         }
         foreach (var node in _model.Nodes)
         {
-            ModelNode(node, random, guideSites, terms, frame);
+            ModelNode(node, random, guideSites, terms, frame, predict);
         }
         var elbo = terms.Count == 0 ? Tensor.Scalar(0, _ev.DType) : terms[0].Term;
         for (var i = 1; i < terms.Count; i++)
@@ -189,7 +189,7 @@ internal sealed partial class SviProgram
     private Tensor[] Args(IrDistribution d, RandomNode node) =>
         [.. d.Arguments.Select(a => _ev.EvaluateAligned(a, node.Plates, node.Type.Shape.Rank))];
 
-    private void ModelNode(IrNode node, RandomSource random, Dictionary<string, GuideDraw> draws, List<SiteTerm> terms, PlateFrame frame)
+    private void ModelNode(IrNode node, RandomSource random, Dictionary<string, GuideDraw> draws, List<SiteTerm> terms, PlateFrame frame, bool predict)
     {
         switch (node)
         {
@@ -205,7 +205,11 @@ internal sealed partial class SviProgram
                 }
                 else if (_predicted.Contains(r.Name))
                 {
-                    _ev.Values[r.Name] = DrawFromModel(r, random);
+                    // A prediction adds nothing to the ELBO (it integrates to one); drawn only when asked.
+                    if (predict)
+                    {
+                        _ev.Values[r.Name] = DrawFromModel(r, random);
+                    }
                 }
                 else
                 {
