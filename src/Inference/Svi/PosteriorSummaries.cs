@@ -54,7 +54,7 @@ internal sealed class PosteriorSummaries
                 {
                     continue;
                 }
-                shapes[r.Name] = shapeOf(r)!;
+                shapes[r.Name] = r.Plates.Length == 0 && r.Type.Shape.Rank == 0 ? [] : shapeOf(r)!;
                 samples[r.Name].Add(value.ToArray());
             }
             foreach (var r in predicted)
