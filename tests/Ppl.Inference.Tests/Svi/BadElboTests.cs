@@ -6,11 +6,11 @@ public sealed class BadElboTests
     [Fact]
     public void A_negative_scale_stops_training_naming_the_site()
     {
-        // s has a Normal prior, so the guide draws negative values; Normal(0, s) then has log s = NaN.
+        // s has a Normal prior, so the guide draws negative values, whose log is NaN.
         const string model = """
             data y: real[N]
             s ~ Normal(0, 1)
-            y ~ Normal(0, s)
+            y ~ Normal(log(s), 1)
             """;
         var e = Assert.Throws<InferenceException>(() =>
             SviPipeline.Run(model, [SviPipeline.Real("y", [0.5, -0.2, 1.0], 3)], new InferenceOptions { Steps = 200 }));
