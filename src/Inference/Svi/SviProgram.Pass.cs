@@ -1,0 +1,286 @@
+using System.Collections.Immutable;
+using Ppl.Compiler.Ir;
+using Ppl.Tensors;
+using Ppl.Tensors.Random;
+
+namespace Ppl.Inference.Svi;
+
+/// <summary>A site's contribution to one ELBO estimate, kept to name the site when the ELBO goes bad.</summary>
+/// <param name="Node">The site.</param>
+/// <param name="Term">Its weighted log-density (or −KL) summed over plates.</param>
+internal readonly record struct SiteTerm(IrNode Node, Tensor Term);
+
+/// <summary>What one pass of the program gives.</summary>
+/// <param name="Elbo">The ELBO estimate (a scalar tensor, differentiable).</param>
+/// <param name="Terms">Each site's term.</param>
+internal sealed record PassResult(Tensor Elbo, List<SiteTerm> Terms);
+
+internal sealed partial class SviProgram
+{
+    /// <summary>
+    /// One reparameterised estimate of the ELBO, E_q[log p(x, z) − log q(z)] (Kingma and Welling
+    /// 2014, eq. 3 for the first estimator, eq. 7 for the second: a latent with a Normal prior and a
+    /// Normal guide contributes −KL(q ‖ p) in closed form instead of log p(z) − log q(z)).
+    /// </summary>
+    public PassResult Run(PlateFrame frame, RandomSource random, bool dropout = true, bool predict = false)
+    {
+        _ev.Frame = frame;
+        _ev.Random = random;
+        _ev.DropoutOn = dropout;
+        var values = _ev.Values;
+        values.Clear();
+        foreach (var (name, tensor) in _data)
+        {
+            values[name] = tensor;
+        }
+        foreach (var (name, (raw, transform)) in _params)
+        {
+            values[name] = LatentTransforms.Forward(transform, raw);
+        }
+        var terms = new List<SiteTerm>();
+        var guideSites = new Dictionary<string, GuideDraw>();
+        SampleNets(random, terms, frame);
+        SampleAuto(random, guideSites, frame);
+        foreach (var node in _model.Guide?.Nodes ?? [])
+        {
+            GuideNode(node, random, guideSites);
+        }
+        foreach (var node in _model.Nodes)
+        {
+            ModelNode(node, random, guideSites, terms, frame, predict);
+        }
+        var elbo = terms.Count == 0 ? Tensor.Scalar(0, _ev.DType) : terms[0].Term;
+        for (var i = 1; i < terms.Count; i++)
+        {
+            elbo += terms[i].Term;
+        }
+        return new PassResult(elbo, terms);
+    }
+
+    /// <summary>The value of a node after the last pass.</summary>
+    public Tensor? Value(string name) => _ev.Values.GetValueOrDefault(name);
+
+    /// <summary>The model's distribution arguments of a node after the last pass, aligned to the node.</summary>
+    public Tensor[] Arguments(RandomNode node) => Args(node.Distribution, node);
+
+    private Tensor Noise(int[] shape, RandomSource random)
+    {
+        var eps = Tensor.Zeros(_ev.DType, shape);
+        if (_ev.DType == DType.Float32)
+        {
+            random.FillNormal(eps.AsFloatSpan());
+        }
+        else
+        {
+            random.FillNormal(eps.AsDoubleSpan());
+        }
+        return eps;
+    }
+
+    private void SampleNets(RandomSource random, List<SiteTerm> terms, PlateFrame frame)
+    {
+        foreach (var (name, weights) in _netWeights)
+        {
+            _nets[name].Weights = weights;
+        }
+        foreach (var (name, (locs, rhos)) in _bayesNets)
+        {
+            var node = _model.Nodes.OfType<NetNode>().First(n => n.Name == name);
+            var prior = node.Prior!;
+            var sampled = new Tensor[locs.Length];
+            for (var i = 0; i < locs.Length; i++)
+            {
+                var sd = Tensor.Softplus(rhos[i]);
+                var w = locs[i] + sd * Noise([.. locs[i].Shape], random);
+                sampled[i] = w;
+                Tensor term;
+                if (prior.Family == "Normal" && prior.Arguments.All(a => a.Plates.Length == 0))
+                {
+                    var m = _ev.Evaluate(prior.Arguments[0]);
+                    var s = TensorDensities.NormalSd(prior.Parameterisation, _ev.Evaluate(prior.Arguments[1]));
+                    term = -TensorDensities.NormalKl(locs[i], sd, m, s).Sum();
+                }
+                else
+                {
+                    var logq = TensorDensities.LogDensity("Normal", "sd", [locs[i], sd], w);
+                    term = (PriorLogDensity(prior, w) - logq).Sum();
+                }
+                terms.Add(new SiteTerm(node, term * frame.GlobalScale));
+            }
+            _nets[name].Weights = sampled;
+        }
+        foreach (var (name, state) in _nets)
+        {
+            _ev.Nets[name] = state;
+        }
+    }
+
+    private Tensor PriorLogDensity(IrDistribution prior, Tensor w)
+    {
+        if (prior.Family == "Mixture")
+        {
+            // log Σₖ πₖ pₖ(w), by log-sum-exp over a trailing component axis (Blundell et al. 2015, eq. 7).
+            var weights = _ev.Evaluate(prior.Arguments[0]).ToArray();
+            var parts = new List<Tensor>();
+            for (var k = 0; k < prior.Components.Length; k++)
+            {
+                var c = prior.Components[k];
+                var lp = TensorDensities.LogDensity(c.Family, c.Parameterisation, [.. c.Arguments.Select(_ev.Evaluate)], w) + Math.Log(weights[k]);
+                parts.Add(lp.Reshape([.. w.Shape, 1]));
+            }
+            return Tensor.Concat(parts, w.Rank).LogSumExp(-1);
+        }
+        return TensorDensities.LogDensity(prior.Family, prior.Parameterisation, [.. prior.Arguments.Select(_ev.Evaluate)], w);
+    }
+
+    private void SampleAuto(RandomSource random, Dictionary<string, GuideDraw> draws, PlateFrame frame)
+    {
+        foreach (var (name, site) in _auto)
+        {
+            var loc = Select(site.Loc, site.Node.Plates, frame);
+            if (site.Rho is null)
+            {
+                _ev.Values[name] = LatentTransforms.Forward(site.Transform, loc);
+                draws[name] = new GuideDraw(loc, null, site.Transform, loc);
+                continue;
+            }
+            var sd = Tensor.Softplus(Select(site.Rho, site.Node.Plates, frame));
+            var u = loc + sd * Noise([.. loc.Shape], random);
+            _ev.Values[name] = LatentTransforms.Forward(site.Transform, u);
+            draws[name] = new GuideDraw(loc, sd, site.Transform, u);
+        }
+    }
+
+    private static Tensor Select(Tensor full, ImmutableArray<string> plates, PlateFrame frame)
+    {
+        var t = full;
+        for (var axis = 0; axis < plates.Length; axis++)
+        {
+            if (frame.Indices(plates[axis]) is { } idx)
+            {
+                t = t.IndexSelect(axis, idx);
+            }
+        }
+        return t;
+    }
+
+    private void GuideNode(IrNode node, RandomSource random, Dictionary<string, GuideDraw> draws)
+    {
+        switch (node)
+        {
+            case LetNode l:
+                _ev.Values[l.Name] = _ev.Evaluate(l.Value);
+                break;
+            case RandomNode r:
+                if (r.Distribution.Family != "Normal")
+                {
+                    throw ExpressionEvaluator.Unsupported($"a {r.Distribution.Family} guide site ('{r.Name}'); guides draw Normal sites");
+                }
+                var a = Args(r.Distribution, r);
+                var sd = TensorDensities.NormalSd(r.Distribution.Parameterisation, a[1]);
+                var loc = a[0] + 0.0 * sd;
+                var z = loc + sd * Noise([.. loc.Shape], random);
+                _ev.Values[r.Name] = z;
+                draws[r.Name] = new GuideDraw(loc, sd, LatentTransform.Identity, z);
+                break;
+        }
+    }
+
+    private Tensor[] Args(IrDistribution d, RandomNode node) =>
+        [.. d.Arguments.Select(a => _ev.EvaluateAligned(a, node.Plates, node.Type.Shape.Rank))];
+
+    private void ModelNode(IrNode node, RandomSource random, Dictionary<string, GuideDraw> draws, List<SiteTerm> terms, PlateFrame frame, bool predict)
+    {
+        switch (node)
+        {
+            case LetNode l:
+                _ev.Values[l.Name] = _ev.Evaluate(l.Value);
+                break;
+            case RandomNode r:
+                var scale = frame.Scale(r.Plates);
+                if (r.IsObserved)
+                {
+                    var x = Select(_data[r.Name], r.Plates, frame);
+                    terms.Add(new SiteTerm(r, LogDensity(r, x).Sum() * scale));
+                }
+                else if (_predicted.Contains(r.Name))
+                {
+                    // A prediction adds nothing to the ELBO (it integrates to one); drawn only when asked.
+                    if (predict)
+                    {
+                        _ev.Values[r.Name] = DrawFromModel(r, random);
+                    }
+                }
+                else
+                {
+                    terms.Add(new SiteTerm(r, LatentTerm(r, draws[r.Name]) * scale));
+                }
+                break;
+        }
+    }
+
+    private Tensor LatentTerm(RandomNode r, GuideDraw q)
+    {
+        if (q.Sd is { } qsd && q.Transform == LatentTransform.Identity && r.Distribution.Family == "Normal")
+        {
+            var a = Args(r.Distribution, r);
+            var psd = TensorDensities.NormalSd(r.Distribution.Parameterisation, a[1]);
+            return -TensorDensities.NormalKl(q.Loc, qsd, a[0], psd).Sum();
+        }
+        var logp = LogDensity(r, _ev.Values[r.Name]);
+        if (q.Sd is null)
+        {
+            return logp.Sum();
+        }
+        var logq = TensorDensities.LogDensity("Normal", "sd", [q.Loc, q.Sd], q.Unconstrained);
+        if (LatentTransforms.LogJacobian(q.Transform, q.Unconstrained) is { } logJ)
+        {
+            logq -= logJ;
+        }
+        return (logp - logq).Sum();
+    }
+
+    private Tensor LogDensity(RandomNode r, Tensor x)
+    {
+        var d = r.Distribution;
+        if (d.Family == "Categorical")
+        {
+            var logits = _ev.EvaluateAligned(d.Arguments[0], r.Plates, 1);
+            var logp = d.Parameterisation == "logits" ? logits.LogSoftmax(-1) : Tensor.Log(logits);
+            var index = x.ToArray().Select(v => (int)v).ToArray();
+            return logp.Gather(-1, index);
+        }
+        if (d.Family == "Mixture" || !TensorDensities.Supports(d.Family))
+        {
+            throw ExpressionEvaluator.Unsupported($"the {d.Family} log-density of '{r.Name}'");
+        }
+        return TensorDensities.LogDensity(d.Family, d.Parameterisation, Args(d, r), x);
+    }
+
+    private Tensor DrawFromModel(RandomNode r, RandomSource random)
+    {
+        var d = r.Distribution;
+        var a = Args(d, r);
+        var dims = _ev.Layout(r.Plates, r.Type);
+        switch (d.Family)
+        {
+            case "Normal":
+                var sd = TensorDensities.NormalSd(d.Parameterisation, a[1]);
+                return a[0] + sd * Noise(dims, random);
+            case "Bernoulli":
+                var p = d.Parameterisation == "logits" ? Tensor.Sigmoid(a[0]) : a[0];
+                var u = Tensor.Zeros(_ev.DType, dims);
+                var pv = (p + Tensor.Zeros(_ev.DType, dims)).ToArray();
+                for (var i = 0; i < pv.Length; i++)
+                {
+                    u[i] = random.NextDouble() < pv[i] ? 1 : 0;
+                }
+                return u;
+            default:
+                throw ExpressionEvaluator.Unsupported($"predicting the {d.Family} node '{r.Name}'");
+        }
+    }
+
+    /// <summary>A guide draw: N(loc, sd) in the unconstrained space (sd null for a Delta guide), then T.</summary>
+    private sealed record GuideDraw(Tensor Loc, Tensor? Sd, LatentTransform Transform, Tensor Unconstrained);
+}

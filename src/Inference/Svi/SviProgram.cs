@@ -1,0 +1,212 @@
+using Ppl.Compiler.Binding;
+using Ppl.Compiler.Ir;
+using Ppl.Tensors;
+using Ppl.Tensors.Nn;
+using Ppl.Tensors.Random;
+
+namespace Ppl.Inference.Svi;
+
+/// <summary>
+/// The model and its guide compiled once into a log-joint program over tensors (Pyro's
+/// trace/replay, written as two passes): the guide pass draws every latent by reparameterisation and
+/// records log q; the model pass evaluates the IR in dependency order and adds each site's
+/// log-density summed over its plates, weighted by the plate frame. Built once per run; each step
+/// reuses the compiled sites and the trainable tensors.
+/// </summary>
+internal sealed partial class SviProgram
+{
+    private readonly ModelIr _model;
+    private readonly ExpressionEvaluator _ev;
+    private readonly Dictionary<string, Tensor> _data = [];
+    private readonly Dictionary<string, (Tensor Raw, LatentTransform Transform)> _params = [];
+    private readonly Dictionary<string, NetState> _nets = [];
+    private readonly Dictionary<string, Tensor[]> _netWeights = [];
+    private readonly Dictionary<string, (Tensor[] Loc, Tensor[] Rho)> _bayesNets = [];
+    private readonly Dictionary<string, AutoSite> _auto = [];
+    private readonly HashSet<string> _guided = [];
+    private readonly HashSet<string> _predicted = [];
+    private readonly List<Tensor> _trainable = [];
+    private readonly Dictionary<string, int> _plateSizes = [];
+    private readonly bool _delta;
+
+    /// <summary>Compiles the program.</summary>
+    public SviProgram(ModelIr model, BoundData data, DType dtype, string guide, RandomSource random)
+    {
+        _model = model;
+        _ev = new ExpressionEvaluator(data.Sizes, dtype);
+        _delta = guide == "delta";
+        if (guide is not ("auto" or "normal" or "delta"))
+        {
+            throw ExpressionEvaluator.Unsupported($"the '{guide}' guide (available: auto, normal, delta)");
+        }
+        foreach (var plate in model.Plates.Concat(model.Guide?.Plates ?? []))
+        {
+            _plateSizes[plate.Index] = _ev.Resolve(plate.Size);
+            if (plate.Batch is int b)
+            {
+                BatchedPlates[plate.Index] = Math.Min(b, _plateSizes[plate.Index]);
+            }
+        }
+        foreach (var (name, array) in data.Arrays)
+        {
+            var values = array.Reals ?? [.. array.Integers!.Select(i => (double)i)];
+            _data[name] = Tensor.FromDoubles(values, dtype, [.. array.Shape]);
+        }
+        var guideNodes = model.Guide?.Nodes ?? [];
+        foreach (var node in guideNodes.OfType<RandomNode>())
+        {
+            _guided.Add(node.Name);
+        }
+        var referenced = model.Nodes.SelectMany(IrWalker.Dependencies).ToHashSet();
+        foreach (var node in model.Nodes.Concat(guideNodes))
+        {
+            switch (node)
+            {
+                case ConstNode c:
+                    _ev.Consts[c.Name] = c.Value;
+                    break;
+                case ParamNode p:
+                    AddParam(p, random);
+                    break;
+                case NetNode n:
+                    AddNet(n, random);
+                    break;
+                case RandomNode { IsObserved: false } r when model.Nodes.Contains(r) && !_guided.Contains(r.Name):
+                    if (!referenced.Contains(r.Name) && !data.Arrays.ContainsKey(r.Name))
+                    {
+                        _predicted.Add(r.Name);
+                    }
+                    else
+                    {
+                        AddAuto(r);
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Subsampled plates and their batch sizes.</summary>
+    public Dictionary<string, int> BatchedPlates { get; } = [];
+
+    /// <summary>Every tensor Adam updates.</summary>
+    public IReadOnlyList<Tensor> Trainable => _trainable;
+
+    /// <summary>The full length of a plate.</summary>
+    public int PlateSize(string plate) => _plateSizes[plate];
+
+    /// <summary>The latents summarised from the automatic guide.</summary>
+    public IEnumerable<RandomNode> AutoLatents => _auto.Values.Select(a => a.Node);
+
+    /// <summary>The latents drawn by the user's guide.</summary>
+    public IEnumerable<RandomNode> GuidedLatents => _model.Nodes.OfType<RandomNode>().Where(r => _guided.Contains(r.Name));
+
+    /// <summary>Unobserved leaves: predictions, drawn from the model given the guide's draws.</summary>
+    public IEnumerable<RandomNode> Predicted => _model.Nodes.OfType<RandomNode>().Where(r => _predicted.Contains(r.Name));
+
+    /// <summary>Model params, constrained, by name.</summary>
+    public IEnumerable<(string Name, Tensor Value)> ModelParams =>
+        _model.Nodes.OfType<ParamNode>().Select(p => (p.Name, LatentTransforms.Forward(_params[p.Name].Transform, _params[p.Name].Raw)));
+
+    /// <summary>Location and scale of each Bayes-by-Backprop net's weights.</summary>
+    public IEnumerable<(string Net, Tensor[] Loc, Tensor[] Rho)> BayesNets => _bayesNets.Select(kv => (kv.Key, kv.Value.Loc, kv.Value.Rho));
+
+    /// <summary>Frame for a step: batched plates draw their positions from <paramref name="indices"/>.</summary>
+    public PlateFrame Frame(Dictionary<string, int[]> indices, double localScale, double globalScale)
+    {
+        var sizes = new Dictionary<string, int>(_plateSizes);
+        foreach (var (plate, idx) in indices)
+        {
+            sizes[plate] = idx.Length;
+        }
+        return new PlateFrame(sizes, indices, localScale, globalScale);
+    }
+
+    private Tensor NewTrainable(double[] values, int[] shape)
+    {
+        var t = Tensor.Parameter(values, _ev.DType, shape);
+        t.RequiresGrad = true;
+        _trainable.Add(t);
+        return t;
+    }
+
+    private void AddParam(ParamNode p, RandomSource random)
+    {
+        var transform = p.Type.Kind switch
+        {
+            ValueKind.Real => LatentTransform.Identity,
+            ValueKind.Pos => LatentTransform.Exp,
+            ValueKind.Prob => LatentTransform.Sigmoid,
+            _ => throw ExpressionEvaluator.Unsupported($"a {p.Type} param ('{p.Name}')"),
+        };
+        int[] shape = [.. p.Plates.Select(x => _plateSizes[x]), .. _ev.Dims(p.Type.Shape)];
+        var count = shape.Aggregate(1, (a, b) => a * b);
+        var values = new double[count];
+        double? init = p.Init is IrConstant { Values.Length: 1 } c ? c.Values[0] : null;
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = init is double v ? LatentTransforms.Inverse(transform, v) : 0.01 * random.NextNormal();
+        }
+        _params[p.Name] = (NewTrainable(values, shape), transform);
+    }
+
+    private void AddNet(NetNode n, RandomSource random)
+    {
+        var sizes = n.Layers.Select(_ev.Resolve).ToArray();
+        var activation = n.Activation switch
+        {
+            NetActivation.Tanh => Activation.Tanh,
+            NetActivation.Sigmoid => Activation.Sigmoid,
+            NetActivation.Softplus => Activation.Softplus,
+            _ => Activation.Relu,
+        };
+        _nets[n.Name] = new NetState(activation, n.Dropout ?? 0, sizes);
+        var mlp = new Mlp(sizes, random, activation, 0, _ev.DType);
+        if (n.Prior is null)
+        {
+            var weights = mlp.Parameters.ToArray();
+            foreach (var w in weights)
+            {
+                w.RequiresGrad = true;
+                _trainable.Add(w);
+            }
+            _netWeights[n.Name] = weights;
+            return;
+        }
+        // Bayes by Backprop (Blundell et al. 2015): w = μ + softplus(ρ) ε, μ ~ U(±1/√fan_in), ρ = −5.
+        var locs = new List<Tensor>();
+        var rhos = new List<Tensor>();
+        for (var layer = 0; layer < sizes.Length - 1; layer++)
+        {
+            var bound = 1 / Math.Sqrt(sizes[layer]);
+            foreach (var shape in new[] { new[] { sizes[layer], sizes[layer + 1] }, new[] { sizes[layer + 1] } })
+            {
+                var count = shape.Aggregate(1, (a, b) => a * b);
+                var mu = new double[count];
+                for (var i = 0; i < count; i++)
+                {
+                    mu[i] = bound * (2 * random.NextDouble() - 1);
+                }
+                locs.Add(NewTrainable(mu, shape));
+                rhos.Add(NewTrainable([.. Enumerable.Repeat(-5.0, count)], shape));
+            }
+        }
+        _bayesNets[n.Name] = ([.. locs], [.. rhos]);
+    }
+
+    private void AddAuto(RandomNode r)
+    {
+        var transform = LatentTransforms.ForFamily(r.Distribution.Family)
+            ?? throw ExpressionEvaluator.Unsupported(r.Type.IsDiscrete
+                ? $"discrete latent '{r.Name}' (score-function gradients are not available; marginalise it or use em/vmp)"
+                : $"an automatic guide for the {r.Distribution.Family} latent '{r.Name}'");
+        int[] shape = [.. r.Plates.Select(p => _plateSizes[p]), .. _ev.Dims(r.Type.Shape)];
+        var count = shape.Aggregate(1, (a, b) => a * b);
+        // Initial scale 0.1 in the unconstrained space (NumPyro's AutoNormal default): ρ = log(e^0.1 − 1).
+        var loc = NewTrainable(new double[count], shape);
+        var scale = _delta ? null : NewTrainable([.. Enumerable.Repeat(Math.Log(Math.Exp(0.1) - 1), count)], shape);
+        _auto[r.Name] = new AutoSite(r, transform, loc, scale);
+    }
+
+    /// <summary>One latent of the automatic guide: q(u) = N(loc, softplus(ρ)), x = T(u).</summary>
+    internal sealed record AutoSite(RandomNode Node, LatentTransform Transform, Tensor Loc, Tensor? Rho);
+}
