@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Antlr4.Runtime;
 using Ppl.Language.Diagnostics;
 using Ppl.Language.Generated;
@@ -20,6 +21,41 @@ public static class SyntaxParser
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(file);
+        if (source.StartsWith('\uFEFF'))
+        {
+            source = source[1..];
+        }
+
+        // Parsing and building the AST recurse once per level of nesting; a thread with a large stack
+        // keeps long expression chains from overflowing the caller's stack (which cannot be caught).
+        ParseResult? result = null;
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = ParseOnThisThread(source, file);
+                }
+#pragma warning disable CA1031 // Rethrown on the calling thread below.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failure = ExceptionDispatchInfo.Capture(e);
+                }
+            },
+            ParserStackBytes);
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return result!;
+    }
+
+    /// <summary>Stack reserved for the parsing thread (reserved address space, committed only as used).</summary>
+    private const int ParserStackBytes = 256 * 1024 * 1024;
+
+    private static ParseResult ParseOnThisThread(string source, string file)
+    {
         var diagnostics = new DiagnosticBag();
         var tokens = TokenPreparer.Prepare(source, file, diagnostics);
         var stream = new CommonTokenStream(new ListTokenSource(tokens));

@@ -1,12 +1,15 @@
 using System.CommandLine;
-using Ppl.Language;
+using Ppl.Compiler;
 using Ppl.Language.Diagnostics;
 
 namespace Ppl.Cli.Commands;
 
-/// <summary><c>ppl check MODEL</c>: parse (and, once the compiler exists, bind and check) a model.</summary>
+/// <summary><c>ppl check MODEL</c>: parse, bind, type- and shape-check a model (the compiler up to the Model IR).</summary>
 internal static class CheckCommand
 {
+    /// <summary>At most this many diagnostics are printed (a binary file given by mistake has thousands).</summary>
+    private const int MaxShown = 50;
+
     /// <summary>The <c>check</c> command.</summary>
     public static Command Create()
     {
@@ -28,10 +31,11 @@ internal static class CheckCommand
     /// <returns>0 when clean, 1 with errors.</returns>
     public static int Run(string path, TextWriter output, TextWriter error)
     {
-        var result = SyntaxParser.ParseFile(path);
-        if (result.Diagnostics.Count > 0)
+        var result = Compilation.CompileFile(path);
+        error.Write(DiagnosticRenderer.Render(result.Diagnostics.Take(MaxShown), result.Source));
+        if (result.Diagnostics.Count > MaxShown)
         {
-            error.Write(DiagnosticRenderer.Render(result.Diagnostics, result.Source));
+            error.WriteLine($"ppl: {result.Diagnostics.Count - MaxShown} more diagnostics not shown");
         }
 
         var errors = result.Diagnostics.Count(d => d.IsError);
@@ -41,7 +45,8 @@ internal static class CheckCommand
             return PplApp.UserError;
         }
 
-        output.WriteLine($"{path}: ok ({result.Model.Statements.Count} statements)");
+        var statements = result.Ast.Statements.Count;
+        output.WriteLine($"{path}: ok ({statements} {(statements == 1 ? "statement" : "statements")})");
         return PplApp.Success;
     }
 }

@@ -19,7 +19,9 @@ namespace Ppl.Compiler.Ir;
 /// A node inside plates is written with its plate indices (<c>z[n]</c>); its type is the type of one
 /// element, in the language's notation (<c>cov[D]</c> for a D×D matrix). A distribution whose
 /// parameterisation is one of the family's named alternatives is written with it (<c>Normal.precision(mu, tau)</c>).
-/// Binary operations are fully parenthesised, so the dump shows the tree, not the precedence.
+/// Binary operations are fully parenthesised (except a whole argument or definition), so the dump
+/// shows the tree, not the precedence. A reference to a node inside the plates it shares with the use
+/// site is written with those indices (<c>z[n]</c>), like a plate index into data.
 /// Spans are not printed, so the dump of a model does not depend on its file's layout.
 /// </summary>
 public static class IrPrinter
@@ -108,10 +110,10 @@ public static class IrPrinter
         return node switch
         {
             DataNode d => $"data {d.Name}: {Type(d.Type)}",
-            ConstNode c => $"const {c.Name}: {Type(c.Type)} = {Expression(c.Value)}",
-            ParamNode p => $"param {Indexed(p.Name, p.Plates)}: {Type(p.Type)}" + (p.Init is { } init ? " = " + Expression(init) : ""),
+            ConstNode c => $"const {c.Name}: {Type(c.Type)} = {Argument(c.Value)}",
+            ParamNode p => $"param {Indexed(p.Name, p.Plates)}: {Type(p.Type)}" + (p.Init is { } init ? " = " + Argument(init) : ""),
             RandomNode r => $"{(r.IsObserved ? "observe" : "latent")} {Indexed(r.Name, r.Plates)}: {Type(r.Type)} ~ {Distribution(r.Distribution)}",
-            LetNode l => $"let {Indexed(l.Name, l.Plates)}: {Type(l.Type)} = {Expression(l.Value)}",
+            LetNode l => $"let {Indexed(l.Name, l.Plates)}: {Type(l.Type)} = {Argument(l.Value)}",
             NetNode n => Net(n),
             _ => throw new InvalidOperationException($"internal error: unknown IR node {node.GetType().Name}"),
         };
@@ -142,7 +144,7 @@ public static class IrPrinter
         var name = IsAlternative(distribution)
             ? distribution.Family + "." + distribution.Parameterisation
             : distribution.Family;
-        var arguments = distribution.Arguments.Select(Expression)
+        var arguments = distribution.Arguments.Select(Argument)
             .Concat(distribution.Components.Select(Distribution));
         return name + "(" + string.Join(", ", arguments) + ")";
     }
@@ -156,22 +158,32 @@ public static class IrPrinter
         return expression switch
         {
             IrConstant c => Constant(c),
-            IrRef r => r.Name,
+            IrRef r => Indexed(r.Name, r.Plates),
             IrPlateIndex p => Target(p.Target) + AxisIndex(p.Axis, p.Plate),
             IrGather g => Target(g.Target) + "[" + Expression(g.Index) + "]",
             IrElement e => Target(e.Target) + AxisIndex(e.Axis, e.Position.ToString(CultureInfo.InvariantCulture)),
             IrSlice s => Target(s.Target) + AxisIndex(s.Axis, s.Lower + ":" + s.Upper),
             IrUnary { Function: UnaryFunction.Negate } u => "-" + Operand(u.Operand),
-            IrUnary u => u.Function.ToString().ToLowerInvariant() + "(" + Expression(u.Operand) + ")",
+            IrUnary u => u.Function.ToString().ToLowerInvariant() + "(" + Argument(u.Operand) + ")",
             IrBinary b => "(" + Expression(b.Left) + " " + Operator(b.Function) + " " + Expression(b.Right) + ")",
             IrMatMul m => "(" + Expression(m.Left) + " @ " + Expression(m.Right) + ")",
-            IrReduce r => r.Function.ToString().ToLowerInvariant() + "(" + Expression(r.Operand) + ")",
+            IrReduce r => r.Function.ToString().ToLowerInvariant() + "(" + Argument(r.Operand) + ")",
             IrFill f => Fill(f),
-            IrArray s => "[" + string.Join(", ", s.Elements.Select(Expression)) + "]",
-            IrNetCall n => n.Net + "(" + Expression(n.Input) + ")",
+            IrArray s => "[" + string.Join(", ", s.Elements.Select(Argument)) + "]",
+            IrNetCall n => n.Net + "(" + Argument(n.Input) + ")",
             IrSize z => z.Size.ToString(),
             _ => throw new InvalidOperationException($"internal error: unknown IR expression {expression.GetType().Name}"),
         };
+    }
+
+    /// <summary>An expression standing alone (an argument, a definition): its outermost parentheses dropped.</summary>
+    /// <param name="expression">The expression.</param>
+    /// <returns>The text.</returns>
+    public static string Argument(IrExpr expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        var text = Expression(expression);
+        return expression is IrBinary or IrMatMul ? text[1..^1] : text;
     }
 
     /// <summary>A number as the dump writes it: shortest round-trip form, invariant culture.</summary>

@@ -62,4 +62,7 @@ public static class DiagnosticCodes
 
     /// <summary>Something other than a declaration or statement at the start of a line.</summary>
     public const string ExpectedStatement = "PPL0019";
+
+    /// <summary>Brackets nested so deep that the parser refuses the file.</summary>
+    public const string NestedTooDeeply = "PPL0020";
 }

@@ -26,6 +26,14 @@ internal static class TokenPreparer
             }
         }
 
+        if (TooDeep(all) is { } deep)
+        {
+            diagnostics.Error(DiagnosticCodes.NestedTooDeeply,
+                $"brackets are nested more than {MaxDepth} deep", Spans.Of(deep, file),
+                "split the expression with `let`");
+            return [all[^1]];
+        }
+
         var kept = new List<IToken>(all.Count);
         IToken? previous = null;
         for (var i = 0; i < all.Count; i++)
@@ -34,11 +42,7 @@ internal static class TokenPreparer
             switch (token.Type)
             {
                 case PplLexer.UNKNOWN_CHAR:
-                    diagnostics.Error(
-                        DiagnosticCodes.UnexpectedCharacter,
-                        $"unexpected character '{Printable(token.Text)}'",
-                        Spans.Of(token, file),
-                        "remove it; names are letters, digits and '_', and comments start with '//'");
+                    i = ReportUnknownRun(all, i, file, diagnostics);
                     continue;
                 case PplLexer.UNTERMINATED_COMMENT:
                     diagnostics.Error(
@@ -59,6 +63,49 @@ internal static class TokenPreparer
         }
 
         return kept;
+    }
+
+    /// <summary>Deepest bracket nesting the parser accepts; deeper input could exhaust the stack.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>The first bracket that opens level <see cref="MaxDepth"/> + 1, or null.</summary>
+    private static IToken? TooDeep(List<IToken> tokens)
+    {
+        var depth = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Type is PplLexer.LPAREN or PplLexer.LBRACK or PplLexer.LBRACE && ++depth > MaxDepth)
+            {
+                return token;
+            }
+
+            if (token.Type is PplLexer.RPAREN or PplLexer.RBRACK or PplLexer.RBRACE && depth > 0)
+            {
+                depth--;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reports a run of adjacent unknown characters as one diagnostic; returns the index of its last token.</summary>
+    private static int ReportUnknownRun(List<IToken> tokens, int first, string file, DiagnosticBag diagnostics)
+    {
+        var last = first;
+        while (last + 1 < tokens.Count && tokens[last + 1].Type == PplLexer.UNKNOWN_CHAR
+               && tokens[last + 1].StartIndex == tokens[last].StopIndex + 1 && tokens[last + 1].Line == tokens[first].Line)
+        {
+            last++;
+        }
+
+        var text = string.Concat(tokens.Skip(first).Take(Math.Min(last - first + 1, 16)).Select(t => Printable(t.Text)));
+        var span = Spans.Of(tokens[first], file) with { Length = tokens[last].StopIndex - tokens[first].StartIndex + 1 };
+        diagnostics.Error(
+            DiagnosticCodes.UnexpectedCharacter,
+            last == first ? $"unexpected character '{text}'" : $"unexpected characters '{text}{(last - first >= 16 ? "..." : string.Empty)}'",
+            span,
+            "remove it; names are letters, digits and '_', and comments start with '//'");
+        return last;
     }
 
     /// <summary>A character as it can be shown between quotes.</summary>
