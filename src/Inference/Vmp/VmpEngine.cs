@@ -93,6 +93,12 @@ internal static class VmpEngine
     /// </summary>
     private static void FitParams(VmpModel model)
     {
+        if (model.EvidenceFit is { } fixedPoint)
+        {
+            fixedPoint.Fit();
+            return;
+        }
+
         foreach (var param in model.Params)
         {
             double count = 0, sum = 0;

@@ -24,4 +24,7 @@ internal sealed record VmpModel(
     /// evidence (Bishop 2006, eq. 10.2).
     /// </summary>
     public bool IsExact => Schedule.Count == 1;
+
+    /// <summary>MacKay's fixed point for the evidence-maximisation pattern, or null (then params take EM steps).</summary>
+    public EvidenceFixedPoint? EvidenceFit { get; } = EvidenceFixedPoint.TryCreate(Factors, Params);
 }

@@ -42,6 +42,26 @@ internal sealed class GaussianVectorPriorFactor : VmpFactor
         }
     }
 
+    /// <summary>The vector latent.</summary>
+    public MvGaussianVariable Weights => _w;
+
+    /// <summary>τ of a τI precision, or null for a known matrix.</summary>
+    public PrecisionSource? ScalarPrecision => _scalarPrecision;
+
+    /// <summary>‖E[w] − m₀‖².</summary>
+    /// <returns>The squared distance.</returns>
+    public double SquaredDistanceOfMean()
+    {
+        var sum = 0.0;
+        for (var i = 0; i < _w.Dimension; i++)
+        {
+            var r = _w.Mean[i] - _priorMean[i];
+            sum += r * r;
+        }
+
+        return sum;
+    }
+
     /// <inheritdoc/>
     public override IEnumerable<VmpVariable> Variables =>
         _scalarPrecision?.Gamma is { } g ? [_w, g] : [_w];
