@@ -155,6 +155,12 @@ BLOCK_COMMENT
     : '/*' .*? '*/' -> channel(HIDDEN)
     ;
 
+// A '#' comment, as in Python or R: the front end reports it ("use '//'") and drops it whole, so
+// that the words after it cause no second error.
+HASH_COMMENT
+    : '#' ~[\r\n]*
+    ;
+
 // A '/*' that never closes: the front end reports it as "unterminated comment". Its body cannot
 // contain '*/', so that it never outmatches a closed BLOCK_COMMENT (the lexer takes the longest match).
 UNTERMINATED_COMMENT

@@ -7,6 +7,23 @@ namespace Ppl.Tensors;
 /// results out (<see cref="Tensor.Item"/>, <see cref="Tensor.ToArray"/>) before disposing.
 /// Parameters, their gradients and optimiser state are never pooled.
 /// </summary>
+/// <example>
+/// A training loop whose steps allocate (almost) nothing after the first:
+/// <code>
+/// var mlp = new Mlp([784, 400, 20], random);
+/// var adam = new Adam(mlp.Parameters, learningRate: 1e-3);
+/// var pool = new BufferPool();
+/// foreach (var batch in batches)
+/// {
+///     using var step = TensorScope.Begin(pool);
+///     adam.ZeroGrad();
+///     var loss = Loss(mlp.Forward(Tensor.FromArray(batch, 128, 784)));
+///     loss.Backward();
+///     adam.Step();
+///     trace.Add(loss.Item());   // read results before the scope ends
+/// }
+/// </code>
+/// </example>
 /// <remarks>
 /// The current pool is ambient, per thread (<see cref="ThreadStaticAttribute"/>), because every op
 /// would otherwise need a pool argument; it is strictly scoped: <see cref="Dispose"/> restores the

@@ -39,7 +39,8 @@ internal partial class PplParser : Parser {
 		TILDE=18, ASSIGN=19, COLON=20, SEMI=21, COMMA=22, LPAREN=23, RPAREN=24, 
 		LBRACK=25, RBRACK=26, LBRACE=27, RBRACE=28, PLUS=29, MINUS=30, STAR=31, 
 		SLASH=32, CARET=33, AT=34, NUMBER=35, NAME=36, NEWLINE=37, WHITESPACE=38, 
-		LINE_COMMENT=39, BLOCK_COMMENT=40, UNTERMINATED_COMMENT=41, UNKNOWN_CHAR=42;
+		LINE_COMMENT=39, BLOCK_COMMENT=40, HASH_COMMENT=41, UNTERMINATED_COMMENT=42, 
+		UNKNOWN_CHAR=43;
 	public const int
 		RULE_modelFile = 0, RULE_block = 1, RULE_separator = 2, RULE_statement = 3, 
 		RULE_target = 4, RULE_layers = 5, RULE_typeRef = 6, RULE_typeKind = 7, 
@@ -61,7 +62,7 @@ internal partial class PplParser : Parser {
 		"TILDE", "ASSIGN", "COLON", "SEMI", "COMMA", "LPAREN", "RPAREN", "LBRACK", 
 		"RBRACK", "LBRACE", "RBRACE", "PLUS", "MINUS", "STAR", "SLASH", "CARET", 
 		"AT", "NUMBER", "NAME", "NEWLINE", "WHITESPACE", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"UNTERMINATED_COMMENT", "UNKNOWN_CHAR"
+		"HASH_COMMENT", "UNTERMINATED_COMMENT", "UNKNOWN_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -1716,7 +1717,7 @@ internal partial class PplParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,42,264,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,43,264,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,1,0,5,0,26,8,0,10,0,12,0,29,9,
 		0,1,0,1,0,4,0,33,8,0,11,0,12,0,34,1,0,1,0,5,0,39,8,0,10,0,12,0,42,9,0,
 		3,0,44,8,0,1,0,5,0,47,8,0,10,0,12,0,50,9,0,1,0,1,0,1,1,1,1,5,1,56,8,1,

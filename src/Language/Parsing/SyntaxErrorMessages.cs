@@ -165,6 +165,13 @@ internal sealed class SyntaxErrorMessages(string file, IReadOnlyList<IToken> tok
                 $"write `{name} ~ Dist(...)` for a random variable, or `let {name} = ...` for a deterministic value");
         }
 
+        if (name is "for" or "foreach" && offending.Type == PplLexer.NAME)
+        {
+            return Error(DiagnosticCodes.ExpectedStatement,
+                $"Ppl has no '{name}' loops; repeat statements with a plate", Spans.Of(sample.Start, file),
+                "write `plate n in N { ... }`");
+        }
+
         var keyword = _keywordWords.FirstOrDefault(k => EditDistance.IsOneEditAway(k, name));
         if (keyword is not null && offending.Type == PplLexer.NAME)
         {

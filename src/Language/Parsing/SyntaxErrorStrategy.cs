@@ -64,6 +64,8 @@ internal sealed class SyntaxErrorStrategy(
     }
 
     /// <summary>Skips to the end of the current statement, without consuming the separator.</summary>
+    /// <param name="recognizer">The parser.</param>
+    /// <param name="e">The error being recovered from.</param>
     public override void Recover(Parser recognizer, RecognitionException e)
     {
         var input = recognizer.InputStream;
@@ -73,19 +75,25 @@ internal sealed class SyntaxErrorStrategy(
             recognizer.Consume();
         }
 
+        // A '{' skipped here opens the broken statement's block: skip the block whole, so that its
+        // '}' is not taken for the end of an enclosing block or reported as unmatched.
+        var depth = 0;
         while (true)
         {
             var type = input.LA(1);
-            if (type is TokenConstants.EOF or PplLexer.NEWLINE or PplLexer.SEMI)
+            if (type == TokenConstants.EOF
+                || (depth == 0 && type is PplLexer.NEWLINE or PplLexer.SEMI)
+                || (depth == 0 && type == PplLexer.RBRACE && InsideBlock(recognizer.Context)))
             {
                 return;
             }
 
-            if (type == PplLexer.RBRACE && InsideBlock(recognizer.Context))
+            depth += type switch
             {
-                return;
-            }
-
+                PplLexer.LBRACE => 1,
+                PplLexer.RBRACE when depth > 0 => -1,
+                _ => 0,
+            };
             recognizer.Consume();
         }
     }

@@ -44,6 +44,13 @@ internal static class TokenPreparer
                 case PplLexer.UNKNOWN_CHAR:
                     i = ReportUnknownRun(all, i, file, diagnostics);
                     continue;
+                case PplLexer.HASH_COMMENT:
+                    diagnostics.Error(
+                        DiagnosticCodes.UnexpectedCharacter,
+                        "'#' does not start a comment in Ppl",
+                        Spans.Of(token, file) with { Length = 1 },
+                        "write comments with '//' (or '/* ... */')");
+                    continue;
                 case PplLexer.UNTERMINATED_COMMENT:
                     diagnostics.Error(
                         DiagnosticCodes.UnterminatedComment,
@@ -124,7 +131,7 @@ internal static class TokenPreparer
         {
             var token = tokens[i];
             if (token.Channel == TokenConstants.DefaultChannel
-                && token.Type is not (PplLexer.UNKNOWN_CHAR or PplLexer.UNTERMINATED_COMMENT))
+                && token.Type is not (PplLexer.UNKNOWN_CHAR or PplLexer.UNTERMINATED_COMMENT or PplLexer.HASH_COMMENT))
             {
                 return token.Type;
             }

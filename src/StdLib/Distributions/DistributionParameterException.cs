@@ -24,8 +24,9 @@ public sealed class DistributionParameterException : ArgumentException
     }
 
     /// <summary>Creates the exception with a plain message (for serialisers and tooling).</summary>
-    public DistributionParameterException() : this("distribution", "parameter", "is invalid", "?")
+    public DistributionParameterException() : base("A distribution parameter is invalid.")
     {
+        Distribution = Parameter = Requirement = Value = string.Empty;
     }
 
     /// <summary>Creates the exception with a plain message.</summary>

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Ppl.StdLib.LinearAlgebra;
 
 /// <summary>
@@ -54,12 +56,7 @@ public sealed class CholeskyDecomposition
             var rowI = a.Slice(i * n, n);
             for (var j = 0; j <= i; j++)
             {
-                var rowJ = a.Slice(j * n, j);
-                var sum = rowI[j];
-                for (var k = 0; k < j; k++)
-                {
-                    sum -= rowI[k] * rowJ[k];
-                }
+                var sum = rowI[j] - TensorPrimitives.Dot(rowI[..j], a.Slice(j * n, j));
                 if (i == j)
                 {
                     if (!(sum > 0) || double.IsPositiveInfinity(sum))
@@ -146,18 +143,28 @@ public sealed class CholeskyDecomposition
         return Matrix.Dot(y, y);
     }
 
-    /// <summary>A⁻¹ = L⁻ᵀ L⁻¹, exactly symmetric.</summary>
+    /// <summary>A⁻¹ = L⁻ᵀ L⁻¹ = Σₖ wₖ wₖᵀ over the rows wₖ of W = L⁻¹, exactly symmetric.</summary>
     public Matrix Inverse()
     {
-        var inverseLower = Triangular.InverseLower(Lower);
-        var inverse = inverseLower.TransposeMultiply(inverseLower);
-        for (var i = 0; i < Size; i++)
+        var n = Size;
+        var w = Triangular.InverseLower(Lower).Values;
+        var inverse = new Matrix(n, n);
+        var values = inverse.Values;
+        // Lower triangle by rank-one updates with the rows of W (row k is zero beyond column k).
+        for (var k = 0; k < n; k++)
+        {
+            var row = w.Slice(k * n, k + 1);
+            for (var i = 0; i <= k; i++)
+            {
+                var target = values.Slice(i * n, i + 1);
+                TensorPrimitives.MultiplyAdd(row[..(i + 1)], row[i], target, target);
+            }
+        }
+        for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < i; j++)
             {
-                var mean = 0.5 * (inverse[i, j] + inverse[j, i]);
-                inverse[i, j] = mean;
-                inverse[j, i] = mean;
+                values[j * n + i] = values[i * n + j];
             }
         }
         return inverse;

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
 namespace Ppl.StdLib.LinearAlgebra;
 
 /// <summary>
@@ -44,19 +47,10 @@ public sealed class SymmetricEigenDecomposition
         var e = new double[n];
         if (n > 0)
         {
+            // Both stages work on Vᵀ (rows of the jagged array are columns of V), so that their
+            // inner loops run along contiguous memory; A is symmetric, so Aᵀ = A to start.
             Tridiagonalize(v, d, e);
-            // The QL sweeps rotate pairs of columns of V; as rows of Vᵀ they are contiguous.
-            var vt = new double[n][];
-            for (var i = 0; i < n; i++)
-            {
-                vt[i] = new double[n];
-                for (var k = 0; k < n; k++)
-                {
-                    vt[i][k] = v[k][i];
-                }
-            }
-            DiagonalizeTridiagonal(vt, d, e);
-            v = vt;
+            DiagonalizeTridiagonal(v, d, e);
         }
         // Sort ascending; v holds eigenvectors as rows here.
         var order = Enumerable.Range(0, n).OrderBy(i => d[i]).ToArray();
@@ -88,15 +82,16 @@ public sealed class SymmetricEigenDecomposition
     }
 
     /// <summary>
-    /// Householder tridiagonalisation (tred2): on return d holds the diagonal, e[1..] the
-    /// sub-diagonal, and v the accumulated orthogonal transformation.
+    /// Householder tridiagonalisation (tred2) on the transpose: on return d holds the diagonal,
+    /// e[1..] the sub-diagonal, and v the transpose of the accumulated orthogonal transformation
+    /// (v[j][k] is element (k, j) of the textbook V).
     /// </summary>
     private static void Tridiagonalize(double[][] v, double[] d, double[] e)
     {
         var n = d.Length;
         for (var j = 0; j < n; j++)
         {
-            d[j] = v[n - 1][j];
+            d[j] = v[j][n - 1];
         }
         for (var i = n - 1; i > 0; i--)
         {
@@ -111,9 +106,9 @@ public sealed class SymmetricEigenDecomposition
                 e[i] = d[i - 1];
                 for (var j = 0; j < i; j++)
                 {
-                    d[j] = v[i - 1][j];
-                    v[i][j] = 0;
+                    d[j] = v[j][i - 1];
                     v[j][i] = 0;
+                    v[i][j] = 0;
                 }
             }
             else
@@ -138,13 +133,11 @@ public sealed class SymmetricEigenDecomposition
                 for (var j = 0; j < i; j++)
                 {
                     f = d[j];
-                    v[j][i] = f;
-                    g = e[j] + v[j][j] * f;
-                    for (var k = j + 1; k <= i - 1; k++)
-                    {
-                        g += v[k][j] * d[k];
-                        e[k] += v[k][j] * f;
-                    }
+                    v[i][j] = f;
+                    var tail = v[j].AsSpan(j + 1, i - j - 1);
+                    g = e[j] + v[j][j] * f + TensorPrimitives.Dot(tail, d.AsSpan(j + 1, i - j - 1));
+                    var eTail = e.AsSpan(j + 1, i - j - 1);
+                    TensorPrimitives.MultiplyAdd(tail, f, eTail, eTail);
                     e[j] = g;
                 }
                 f = 0;
@@ -162,12 +155,11 @@ public sealed class SymmetricEigenDecomposition
                 {
                     f = d[j];
                     g = e[j];
-                    for (var k = j; k <= i - 1; k++)
-                    {
-                        v[k][j] -= f * e[k] + g * d[k];
-                    }
-                    d[j] = v[i - 1][j];
-                    v[i][j] = 0;
+                    var row = v[j].AsSpan(j, i - j);
+                    TensorPrimitives.MultiplyAdd(e.AsSpan(j, i - j), -f, row, row);
+                    TensorPrimitives.MultiplyAdd(d.AsSpan(j, i - j), -g, row, row);
+                    d[j] = v[j][i - 1];
+                    v[j][i] = 0;
                 }
             }
             d[i] = h;
@@ -175,40 +167,60 @@ public sealed class SymmetricEigenDecomposition
         // Accumulate the transformations.
         for (var i = 0; i < n - 1; i++)
         {
-            v[n - 1][i] = v[i][i];
+            v[i][n - 1] = v[i][i];
             v[i][i] = 1;
             var h = d[i + 1];
             if (h != 0)
             {
                 for (var k = 0; k <= i; k++)
                 {
-                    d[k] = v[k][i + 1] / h;
+                    d[k] = v[i + 1][k] / h;
                 }
+                var householder = v[i + 1].AsSpan(0, i + 1);
+                var scaled = d.AsSpan(0, i + 1);
                 for (var j = 0; j <= i; j++)
                 {
-                    var g = 0.0;
-                    for (var k = 0; k <= i; k++)
-                    {
-                        g += v[k][i + 1] * v[k][j];
-                    }
-                    for (var k = 0; k <= i; k++)
-                    {
-                        v[k][j] -= g * d[k];
-                    }
+                    var row = v[j].AsSpan(0, i + 1);
+                    TensorPrimitives.MultiplyAdd(scaled, -TensorPrimitives.Dot(householder, row), row, row);
                 }
             }
             for (var k = 0; k <= i; k++)
             {
-                v[k][i + 1] = 0;
+                v[i + 1][k] = 0;
             }
         }
         for (var j = 0; j < n; j++)
         {
-            d[j] = v[n - 1][j];
-            v[n - 1][j] = 0;
+            d[j] = v[j][n - 1];
+            v[j][n - 1] = 0;
         }
         v[n - 1][n - 1] = 1;
         e[0] = 0;
+    }
+
+    /// <summary>(row, next) ← (c·row − s·next, s·row + c·next), a Givens rotation of two rows.</summary>
+    private static void Rotate(double[] row, double[] next, double c, double s)
+    {
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vc = new Vector<double>(c);
+            var vs = new Vector<double>(s);
+            for (; k <= row.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var a = new Vector<double>(row, k);
+                var b = new Vector<double>(next, k);
+                (vs * a + vc * b).CopyTo(next, k);
+                (vc * a - vs * b).CopyTo(row, k);
+            }
+        }
+        for (; k < row.Length; k++)
+        {
+            var a = row[k];
+            var b = next[k];
+            next[k] = s * a + c * b;
+            row[k] = c * a - s * b;
+        }
     }
 
     /// <summary>
@@ -283,14 +295,7 @@ public sealed class SymmetricEigenDecomposition
                         c = p / r;
                         p = c * d[i] - s * g;
                         d[i + 1] = h + s * (c * g + s * d[i]);
-                        var rowNext = vt[i + 1];
-                        var row = vt[i];
-                        for (var k = 0; k < n; k++)
-                        {
-                            var t = rowNext[k];
-                            rowNext[k] = s * row[k] + c * t;
-                            row[k] = c * row[k] - s * t;
-                        }
+                        Rotate(vt[i], vt[i + 1], c, s);
                     }
                     p = -s * s2 * c3 * el1 * e[l] / dl1;
                     e[l] = s * p;

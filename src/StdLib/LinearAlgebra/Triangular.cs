@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Ppl.StdLib.LinearAlgebra;
 
 /// <summary>
@@ -56,7 +58,8 @@ public static class Triangular
         }
     }
 
-    /// <summary>The inverse of a lower-triangular matrix (lower-triangular too), column by column.</summary>
+    /// <summary>The inverse W = L⁻¹ of a lower-triangular matrix (lower-triangular too), row by row:
+    /// from L W = I, wᵢ = (eᵢ − Σₖ&lt;ᵢ Lᵢₖ wₖ) / Lᵢᵢ, where row wₖ is zero beyond column k.</summary>
     public static Matrix InverseLower(Matrix lower)
     {
         ArgumentNullException.ThrowIfNull(lower);
@@ -65,17 +68,23 @@ public static class Triangular
             throw new ArgumentException("a triangular inverse needs a square matrix", nameof(lower));
         }
         var n = lower.Rows;
+        var l = lower.Values;
         var inverse = new Matrix(n, n);
-        var column = new double[n];
-        for (var j = 0; j < n; j++)
+        var w = inverse.Values;
+        for (var i = 0; i < n; i++)
         {
-            Array.Clear(column);
-            column[j] = 1;
-            SolveLower(lower.Values, n, column);
-            for (var i = j; i < n; i++)
+            var row = w.Slice(i * n, i + 1);
+            row[i] = 1;
+            for (var k = 0; k < i; k++)
             {
-                inverse[i, j] = column[i];
+                var factor = l[i * n + k];
+                if (factor != 0)
+                {
+                    var previous = w.Slice(k * n, k + 1);
+                    TensorPrimitives.MultiplyAdd(previous, -factor, row[..(k + 1)], row[..(k + 1)]);
+                }
             }
+            TensorPrimitives.Divide(row, l[i * n + i], row);
         }
         return inverse;
     }

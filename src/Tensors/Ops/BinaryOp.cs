@@ -22,7 +22,11 @@ internal sealed class BinaryOp : Op
         ShapeMath.RequireSameDType(a, b);
         var shape = ShapeMath.Broadcast(a.ShapeArray, b.ShapeArray);
         var y = Tensor.Empty(a.DType, shape);
-        if (IsFloat(a))
+        if (a.Length == y.Length && b.Length == y.Length && ParallelChunks.IsLarge(y.Length))
+        {
+            ParallelChunks.Run(y.Length, (start, count) => SameShapeForward(kind, a, b, y, start, count));
+        }
+        else if (IsFloat(a))
         {
             Broadcasting.Map(kind, a.Span<float>(), a.ShapeArray, b.Span<float>(), b.ShapeArray, y.Span<float>(), shape);
         }
@@ -31,6 +35,20 @@ internal sealed class BinaryOp : Op
             Broadcasting.Map(kind, a.Span<double>(), a.ShapeArray, b.Span<double>(), b.ShapeArray, y.Span<double>(), shape);
         }
         return a.Records || b.Records ? y.WithCreator(new BinaryOp(kind, a, b)) : y;
+    }
+
+    private static void SameShapeForward(BinaryKind kind, Tensor a, Tensor b, Tensor y, int start, int count)
+    {
+        if (IsFloat(a))
+        {
+            Broadcasting.Map<float>(kind, a.Span<float>().Slice(start, count), a.ShapeArray, b.Span<float>().Slice(start, count),
+                b.ShapeArray, y.Span<float>().Slice(start, count), y.ShapeArray);
+        }
+        else
+        {
+            Broadcasting.Map<double>(kind, a.Span<double>().Slice(start, count), a.ShapeArray, b.Span<double>().Slice(start, count),
+                b.ShapeArray, y.Span<double>().Slice(start, count), y.ShapeArray);
+        }
     }
 
     internal override void Backward(Tensor output, Tensor gradient)
@@ -60,6 +78,9 @@ internal sealed class BinaryOp : Op
                 case BinaryKind.Add:
                 case BinaryKind.Subtract:
                     Broadcasting.AccumulateSumTo(g, shape, da, a.ShapeArray, negate: false);
+                    break;
+                case BinaryKind.Multiply when a.Length == g.Length && b.Length == g.Length:
+                    TensorPrimitives.FusedMultiplyAdd(g, b.Span<T>(), da, da);
                     break;
                 case BinaryKind.Multiply:
                 case BinaryKind.Divide:
@@ -94,6 +115,9 @@ internal sealed class BinaryOp : Op
                     break;
                 case BinaryKind.Subtract:
                     Broadcasting.AccumulateSumTo(g, shape, db, b.ShapeArray, negate: true);
+                    break;
+                case BinaryKind.Multiply when a.Length == g.Length && b.Length == g.Length:
+                    TensorPrimitives.FusedMultiplyAdd(g, a.Span<T>(), db, db);
                     break;
                 case BinaryKind.Multiply:
                     {

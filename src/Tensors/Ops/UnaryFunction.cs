@@ -27,15 +27,27 @@ internal sealed class UnaryOp : Op
     internal static Tensor Apply(UnaryFunction function, Tensor x)
     {
         var y = Tensor.Empty(x.DType, x.ShapeArray);
-        if (IsFloat(x))
+        if (ParallelChunks.IsLarge(x.Length))
         {
-            function.Forward(x.Span<float>(), y.Span<float>());
+            ParallelChunks.Run(x.Length, (start, count) => Forward(function, x, y, start, count));
         }
         else
         {
-            function.Forward(x.Span<double>(), y.Span<double>());
+            Forward(function, x, y, 0, x.Length);
         }
         return x.Records ? y.WithCreator(new UnaryOp(function, x)) : y;
+    }
+
+    private static void Forward(UnaryFunction function, Tensor x, Tensor y, int start, int count)
+    {
+        if (IsFloat(x))
+        {
+            function.Forward<float>(x.Span<float>().Slice(start, count), y.Span<float>().Slice(start, count));
+        }
+        else
+        {
+            function.Forward<double>(x.Span<double>().Slice(start, count), y.Span<double>().Slice(start, count));
+        }
     }
 
     internal override void Backward(Tensor output, Tensor gradient)
@@ -43,11 +55,33 @@ internal sealed class UnaryOp : Op
         var x = Inputs[0];
         if (IsFloat(x))
         {
-            _function.Backward(x.Span<float>(), output.Span<float>(), gradient.Span<float>(), x.GradSpan<float>());
+            x.GradSpan<float>();
         }
         else
         {
-            _function.Backward(x.Span<double>(), output.Span<double>(), gradient.Span<double>(), x.GradSpan<double>());
+            x.GradSpan<double>();
+        }
+        if (ParallelChunks.IsLarge(x.Length))
+        {
+            ParallelChunks.Run(x.Length, (start, count) => Backward(_function, x, output, gradient, start, count));
+        }
+        else
+        {
+            Backward(_function, x, output, gradient, 0, x.Length);
+        }
+    }
+
+    private static void Backward(UnaryFunction function, Tensor x, Tensor y, Tensor g, int start, int count)
+    {
+        if (IsFloat(x))
+        {
+            function.Backward<float>(x.Span<float>().Slice(start, count), y.Span<float>().Slice(start, count),
+                g.Span<float>().Slice(start, count), x.GradSpan<float>().Slice(start, count));
+        }
+        else
+        {
+            function.Backward<double>(x.Span<double>().Slice(start, count), y.Span<double>().Slice(start, count),
+                g.Span<double>().Slice(start, count), x.GradSpan<double>().Slice(start, count));
         }
     }
 }

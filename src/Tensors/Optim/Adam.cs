@@ -1,4 +1,5 @@
 using System.Numerics;
+using Ppl.Tensors.Ops;
 
 namespace Ppl.Tensors.Optim;
 
@@ -49,15 +50,32 @@ public sealed class Adam : Optimizer
         var bc2 = 1 - Math.Pow(Beta2, t);
         var stepSize = group.LearningRate / bc1;
         var invSqrtBc2 = 1 / Math.Sqrt(bc2);
-        if (parameter.DType == DType.Float32)
+        var m = state[0];
+        var v = state[1];
+        var decay = group.WeightDecay;
+        if (ParallelChunks.IsLarge(parameter.Length))
         {
-            Fused<float>(parameter.Span<float>(), gradient.Span<float>(), state[0].Span<float>(), state[1].Span<float>(),
-                group.WeightDecay, stepSize, invSqrtBc2);
+            // Adam is memory-bound: both cores' load bandwidth helps on large weight matrices.
+            ParallelChunks.Run(parameter.Length, (start, count) => Range(parameter, gradient, m, v, start, count, decay, stepSize, invSqrtBc2));
         }
         else
         {
-            Fused<double>(parameter.Span<double>(), gradient.Span<double>(), state[0].Span<double>(), state[1].Span<double>(),
-                group.WeightDecay, stepSize, invSqrtBc2);
+            Range(parameter, gradient, m, v, 0, parameter.Length, decay, stepSize, invSqrtBc2);
+        }
+    }
+
+    private void Range(Tensor parameter, Tensor gradient, Tensor m, Tensor v, int start, int count,
+        double weightDecay, double stepSize, double invSqrtBc2)
+    {
+        if (parameter.DType == DType.Float32)
+        {
+            Fused<float>(parameter.Span<float>().Slice(start, count), gradient.Span<float>().Slice(start, count),
+                m.Span<float>().Slice(start, count), v.Span<float>().Slice(start, count), weightDecay, stepSize, invSqrtBc2);
+        }
+        else
+        {
+            Fused<double>(parameter.Span<double>().Slice(start, count), gradient.Span<double>().Slice(start, count),
+                m.Span<double>().Slice(start, count), v.Span<double>().Slice(start, count), weightDecay, stepSize, invSqrtBc2);
         }
     }
 

@@ -10,6 +10,9 @@ public sealed partial class RandomSource
 {
     /// <summary>Pairs per Box–Muller block: the scratch (two blocks of sines and cosines) stays on the stack.</summary>
     private const int NormalBlock = 128;
+
+    /// <summary>Random words drawn at a time by the bulk fills (2 KB on the stack).</summary>
+    private const int BitsBlock = 256;
     private const double TwoToMinus53 = 1.0 / (1UL << 53);
     private const float TwoToMinus24 = 1f / (1 << 24);
     private const float TwoToMinus32 = 1f / 4294967296f;
@@ -17,25 +20,35 @@ public sealed partial class RandomSource
     /// <summary>Fills with independent uniforms on [0, 1) (53 random bits each).</summary>
     public void FillUniform(Span<double> destination)
     {
-        for (var i = 0; i < destination.Length; i++)
+        Span<ulong> bits = stackalloc ulong[BitsBlock];
+        while (!destination.IsEmpty)
         {
-            destination[i] = (NextUInt64() >> 11) * TwoToMinus53;
+            var count = Math.Min(BitsBlock, destination.Length);
+            FillBits(bits[..count]);
+            for (var i = 0; i < count; i++)
+            {
+                destination[i] = (bits[i] >> 11) * TwoToMinus53;
+            }
+            destination = destination[count..];
         }
     }
 
     /// <summary>Fills with independent uniforms on [0, 1) (24 random bits each; two per 64-bit draw).</summary>
     public void FillUniform(Span<float> destination)
     {
-        var i = 0;
-        for (; i + 1 < destination.Length; i += 2)
+        Span<ulong> bits = stackalloc ulong[BitsBlock];
+        while (!destination.IsEmpty)
         {
-            var bits = NextUInt64();
-            destination[i] = (uint)(bits >> 40) * TwoToMinus24;
-            destination[i + 1] = (uint)((bits >> 8) & 0xFFFFFF) * TwoToMinus24;
-        }
-        if (i < destination.Length)
-        {
-            destination[i] = (uint)(NextUInt64() >> 40) * TwoToMinus24;
+            var count = Math.Min(2 * BitsBlock, destination.Length);
+            var words = bits[..((count + 1) / 2)];
+            FillBits(words);
+            for (var i = 0; i < count; i++)
+            {
+                // Two floats per 64-bit word: its high and its low 24 bits.
+                var word = words[i >> 1];
+                destination[i] = (uint)((i & 1) == 0 ? word >> 40 : (word >> 8) & 0xFFFFFF) * TwoToMinus24;
+            }
+            destination = destination[count..];
         }
     }
 
@@ -61,20 +74,24 @@ public sealed partial class RandomSource
     {
         Span<double> sines = stackalloc double[NormalBlock];
         Span<double> cosines = stackalloc double[NormalBlock];
+        Span<ulong> bits = stackalloc ulong[2 * NormalBlock];
         while (destination.Length >= 2)
         {
             var pairs = Math.Min(NormalBlock, destination.Length / 2);
             var radius = destination[..pairs];
             var angle = destination.Slice(pairs, pairs);
+            FillBits(bits[..(2 * pairs)]);
             for (var i = 0; i < pairs; i++)
             {
-                radius[i] = ((NextUInt64() >> 11) + 0.5) * TwoToMinus53;
-                angle[i] = (NextUInt64() >> 11) * TwoToMinus53 * 2;
+                radius[i] = ((bits[2 * i] >> 11) + 0.5) * TwoToMinus53;
+                angle[i] = (bits[2 * i + 1] >> 11) * TwoToMinus53 * (2 * Math.PI);
             }
             TensorPrimitives.Log(radius, radius);
             TensorPrimitives.Multiply(radius, -2.0, radius);
             TensorPrimitives.Sqrt(radius, radius);
-            TensorPrimitives.SinCosPi(angle, sines[..pairs], cosines[..pairs]);
+            // Sin and Cos are vectorised; SinCos and SinCosPi are not (System.Numerics.Tensors 10.0).
+            TensorPrimitives.Sin(angle, sines[..pairs]);
+            TensorPrimitives.Cos(angle, cosines[..pairs]);
             TensorPrimitives.Multiply(radius, sines[..pairs], angle);
             TensorPrimitives.Multiply(radius, cosines[..pairs], radius);
             Affine(destination[..(2 * pairs)], sd, mean);
@@ -94,21 +111,24 @@ public sealed partial class RandomSource
     {
         Span<float> sines = stackalloc float[NormalBlock];
         Span<float> cosines = stackalloc float[NormalBlock];
+        Span<ulong> bits = stackalloc ulong[NormalBlock];
         while (destination.Length >= 2)
         {
             var pairs = Math.Min(NormalBlock, destination.Length / 2);
             var radius = destination[..pairs];
             var angle = destination.Slice(pairs, pairs);
+            FillBits(bits[..pairs]);
             for (var i = 0; i < pairs; i++)
             {
-                var bits = NextUInt64();
-                radius[i] = ((uint)(bits >> 32) | 1u) * TwoToMinus32;
-                angle[i] = (uint)(bits & 0xFFFFFF) * TwoToMinus24 * 2;
+                radius[i] = ((uint)(bits[i] >> 32) | 1u) * TwoToMinus32;
+                angle[i] = (uint)(bits[i] & 0xFFFFFF) * TwoToMinus24 * (2 * MathF.PI);
             }
             TensorPrimitives.Log(radius, radius);
             TensorPrimitives.Multiply(radius, -2f, radius);
             TensorPrimitives.Sqrt(radius, radius);
-            TensorPrimitives.SinCosPi(angle, sines[..pairs], cosines[..pairs]);
+            // Sin and Cos are vectorised; SinCos and SinCosPi are not (System.Numerics.Tensors 10.0).
+            TensorPrimitives.Sin(angle, sines[..pairs]);
+            TensorPrimitives.Cos(angle, cosines[..pairs]);
             TensorPrimitives.Multiply(radius, sines[..pairs], angle);
             TensorPrimitives.Multiply(radius, cosines[..pairs], radius);
             Affine(destination[..(2 * pairs)], sd, mean);

@@ -30,16 +30,34 @@ public sealed partial class RandomSource
     public RandomSource Split() => new(NextUInt64() ^ 0x9E3779B97F4A7C15UL);
 
     /// <summary>The next 64 uniformly random bits.</summary>
-    public ulong NextUInt64()
+    public ulong NextUInt64() => Step(ref _s0, ref _s1, ref _s2, ref _s3);
+
+    /// <summary>
+    /// Fills <paramref name="bits"/> with the next outputs, the state held in registers meanwhile
+    /// (through the fields, each output would wait on a store and a load).
+    /// </summary>
+    internal void FillBits(Span<ulong> bits)
     {
-        var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = BitOperations.RotateLeft(_s3, 45);
+        ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
+        for (var i = 0; i < bits.Length; i++)
+        {
+            bits[i] = Step(ref s0, ref s1, ref s2, ref s3);
+        }
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
+    /// <summary>One xoshiro256** step: output rotl(s₁·5, 7)·9, then the linear state update.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ulong Step(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3)
+    {
+        var result = BitOperations.RotateLeft(s1 * 5, 7) * 9;
+        var t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = BitOperations.RotateLeft(s3, 45);
         return result;
     }
 

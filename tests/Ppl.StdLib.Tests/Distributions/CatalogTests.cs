@@ -92,6 +92,29 @@ public sealed partial class CatalogTests
     }
 
     [Fact]
+    public void Supports_map_to_constraints_whose_bijections_svi_can_use()
+    {
+        foreach (var spec in DistributionCatalog.All.Where(s => !s.IsDiscrete && s.Name is not ("Uniform" or "Mixture")))
+        {
+            var constraint = DomainConstraints.Of(spec.Support);
+            Assert.NotNull(constraint);
+            Assert.NotNull(constraint.Bijection);
+            Assert.True(constraint.EventRank == 0 || constraint.EventRank == (int)spec.SupportRank, spec.Name);
+        }
+        Assert.Null(DomainConstraints.Of(Domain.Interval));
+        var uniform = DomainConstraints.Of(Domain.Interval, -2, 3);
+        Assert.NotNull(uniform);
+        Assert.True(uniform.Check(2.5));
+        Assert.False(uniform.Check(3.5));
+        Assert.True(DomainConstraints.Of(Domain.CategoryIndex)!.IsDiscrete);
+        // Every sample of a family lies in its declared support.
+        var random = new Ppl.Tensors.Random.RandomSource(3);
+        Assert.True(DomainConstraints.Of(Domain.Simplex)!.Check(new Dirichlet([0.5, 2, 1]).Sample(random)));
+        Assert.True(DomainConstraints.Of(Domain.PositiveDefinite)!.Check(new Wishart(3, [1, 0.2, 0.2, 1]).Sample(random)));
+        Assert.True(DomainConstraints.Of(Domain.Positive)!.Check(new Gamma(0.1, 1).Sample(random)));
+    }
+
+    [Fact]
     public void Every_declared_positive_parameter_is_rejected_by_the_implementation_under_its_own_name()
     {
         // For each family with scalar positive parameters, build it with that parameter set to −1 and the

@@ -37,6 +37,8 @@ public sealed class GradientTests
         { "Bernoulli", [0.3, 0.8] },
         { "BernoulliLogits", [0.3, -1.7] },
         { "Poisson", [4.0, 2.5] },
+        { "Binomial", [3.0, 0.35] },
+        { "NormalPrecision", [0.7, -0.3, 2.5] },
     };
 
     private static GenericFormula LogDensity(string name) => name switch
@@ -55,6 +57,8 @@ public sealed class GradientTests
         "Bernoulli" => new(a => Bernoulli.LogDensity(a[0], a[1]), a => Bernoulli.LogDensity(a[0], a[1])),
         "BernoulliLogits" => new(a => Bernoulli.LogDensityFromLogits(a[0], a[1]), a => Bernoulli.LogDensityFromLogits(a[0], a[1])),
         "Poisson" => new(a => Poisson.LogDensity(a[0], a[1]), a => Poisson.LogDensity(a[0], a[1])),
+        "Binomial" => new(a => Binomial.LogDensity(a[0], 10, a[1]), a => Binomial.LogDensity(a[0], 10, a[1])),
+        "NormalPrecision" => new(a => Normal.LogDensityFromPrecision(a[0], a[1], a[2]), a => Normal.LogDensityFromPrecision(a[0], a[1], a[2])),
         _ => throw new ArgumentException(name),
     };
 
@@ -75,6 +79,8 @@ public sealed class GradientTests
         "Bernoulli" => new Bernoulli(a[1]).LogDensity(a[0]),
         "BernoulliLogits" => Bernoulli.FromLogits(a[1]).LogDensity(a[0]),
         "Poisson" => new Poisson(a[1]).LogDensity(a[0]),
+        "Binomial" => new Binomial(10, a[1]).LogDensity(a[0]),
+        "NormalPrecision" => Normal.FromPrecision(a[1], a[2]).LogDensity(a[0]),
         _ => throw new ArgumentException(name),
     };
 
@@ -177,6 +183,22 @@ public sealed class GradientTests
         // With a rate: z = g/β, ∂z/∂α = (∂g/∂α)/β.
         var withRate = new Gamma(shape, 2.0);
         Assert.Equal(implicitGradient / 2, withRate.ShapeGradient(z / 2), 10);
+    }
+
+    [Theory]
+    [InlineData(0.7, 2.0, 0.3)]
+    [InlineData(3.5, 0.5, 0.9)]
+    public void Inverse_gamma_gradients_equal_the_derivatives_of_the_quantile(double shape, double scale, double u)
+    {
+        var d = new InverseGamma(shape, scale);
+        var z = d.Quantile(u);
+        var (dShape, dScale) = d.ParameterGradient(z);
+        var h = 1e-4 * shape;
+        var numericShape = (new InverseGamma(shape + h, scale).Quantile(u) - new InverseGamma(shape - h, scale).Quantile(u)) / (2 * h);
+        var k = 1e-4 * scale;
+        var numericScale = (new InverseGamma(shape, scale + k).Quantile(u) - new InverseGamma(shape, scale - k).Quantile(u)) / (2 * k);
+        Assert.True(Math.Abs(numericShape - dShape) <= 1e-6 * Math.Abs(numericShape), $"∂z/∂α: {dShape:R} vs {numericShape:R}");
+        Assert.True(Math.Abs(numericScale - dScale) <= 1e-6 * Math.Abs(numericScale), $"∂z/∂β: {dScale:R} vs {numericScale:R}");
     }
 
     [Theory]

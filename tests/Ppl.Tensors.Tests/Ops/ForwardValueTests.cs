@@ -1,4 +1,5 @@
 using Ppl.Tensors.Nn;
+using Ppl.Tensors.Random;
 using Ppl.Tensors.Tests.Special;
 
 namespace Ppl.Tensors.Tests.Ops;
@@ -173,12 +174,12 @@ public sealed class ForwardValueTests
         var cond = Tensor.FromArray([1.0, 0, 1]);
         Assert.Equal([1.0, -2, 3], Tensor.Where(cond, Vec(1, 2, 3), Vec(-1, -2, -3)).ToArray());
         Assert.Equal([0.0, 0, 1, 1, 0, 0], Tensor.OneHot([2, 0], 3, DType.Float64).ToArray());
-        var dropped = Tensor.Dropout(Tensor.Ones(DType.Float64, 10000), 0.25, new Ppl.Tensors.Random.RandomSource(3)).ToArray();
+        var dropped = Tensor.Dropout(Tensor.Ones(DType.Float64, 10000), 0.25, new RandomSource(3)).ToArray();
         Assert.All(dropped, v => Assert.True(v == 0 || Math.Abs(v - 4.0 / 3) < 1e-15));
         // The kept fraction is Binomial(10000, 0.75)/10000: sd 0.0043; allow 5 sd.
         Assert.InRange(dropped.Count(v => v > 0) / 10000.0, 0.75 - 5 * 0.0043, 0.75 + 5 * 0.0043);
         var x = Vec(1, 2);
-        Assert.Same(x, Tensor.Dropout(x, 0.5, new Ppl.Tensors.Random.RandomSource(1), training: false));
+        Assert.Same(x, Tensor.Dropout(x, 0.5, new RandomSource(1), training: false));
     }
 
     [Fact]

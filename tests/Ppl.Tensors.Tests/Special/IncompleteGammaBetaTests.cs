@@ -117,6 +117,19 @@ public sealed class IncompleteGammaBetaTests
         }
     }
 
+    [Theory]
+    [InlineData(1000, 1000.0, 0.49579475581978449149622215639788120)]
+    [InlineData(1000, 940.0, 0.97295438350305272716174115431015889)]
+    [InlineData(5000, 5200.0, 0.0025848134953538086507555569278644532)]
+    public void GammaQ_with_a_large_shape_matches_the_50_digit_Poisson_sum(int n, double x, double expected)
+    {
+        // The same sum, evaluated in 50-digit decimal arithmetic (Python's decimal): large a exercises
+        // the √a growth of the series and fraction and the Temme form of the prefactor.
+        var actual = SpecialFunctions.GammaQ(n, x);
+        Assert.True(Math.Abs(actual - expected) <= 1e-14 * expected, $"{actual:R} vs {expected:R}");
+        Assert.Equal(1 - expected, SpecialFunctions.GammaP(n, x), 1e-14);
+    }
+
     [Fact]
     public void BetaRegularized_with_integer_parameters_is_the_binomial_sum()
     {
@@ -134,9 +147,24 @@ public sealed class IncompleteGammaBetaTests
         }
     }
 
+    [Theory]
+    [InlineData(300, 401, 0.43, 0.544883294755958151017259054066994347)]
+    [InlineData(2000, 2000, 0.5, 0.5)]
+    [InlineData(50, 11, 0.9, 0.965790876921267009209336933007323150)]
+    [InlineData(1000, 501, 0.64, 0.0164150437218643992316247230396262931)]
+    public void BetaRegularized_with_large_parameters_matches_the_50_digit_binomial_sum(double a, double b, double x, double expected)
+    {
+        // Σₖ₌ₐⁿ C(n, k) xᵏ (1 − x)ⁿ⁻ᵏ with n = a + b − 1, in 60-digit decimal arithmetic (Python).
+        var actual = SpecialFunctions.BetaRegularized(a, b, x);
+        var tail = Math.Min(expected, 1 - expected);
+        Assert.True(Math.Abs(actual - expected) <= 1e-14 * tail, $"{actual:R} vs {expected:R}");
+        Assert.True(Math.Abs(1 - SpecialFunctions.BetaRegularizedComplement(a, b, x) - expected) <= 1e-14 * tail + 1.2e-16);
+    }
+
     [Fact]
     public void BetaRegularized_has_its_symmetry()
     {
+        Assert.Equal(0.5, SpecialFunctions.BetaRegularized(500, 500, 0.5), 1e-14);
         foreach (var (a, b, x) in new[] { (0.5, 0.5, 0.2), (2.0, 5.0, 0.7), (30.0, 0.1, 0.99), (100.0, 80.0, 0.55) })
         {
             Assert.Equal(1.0, SpecialFunctions.BetaRegularized(a, b, x) + SpecialFunctions.BetaRegularized(b, a, 1 - x), 1e-14);
@@ -181,7 +209,8 @@ public sealed class IncompleteGammaBetaTests
     public static TheoryData<double, double, double> BetaInverseCases => new()
     {
         { 1, 1, 0.3 }, { 0.5, 0.5, 1e-8 }, { 0.5, 0.5, 0.7 }, { 2, 5, 0.05 }, { 2, 5, 0.999 }, { 8, 4, 0.5 },
-        { 0.1, 30, 0.2 }, { 30, 0.1, 0.2 }, { 200, 300, 0.01 }, { 0.05, 0.05, 0.45 },
+        { 0.1, 30, 0.2 }, { 30, 0.1, 0.2 }, { 200, 300, 0.01 }, { 0.05, 0.05, 0.45 }, { 0.1, 30, 0.9 },
+        { 30, 0.1, 0.9 }, { 3, 40, 1 - 1e-12 },
     };
 
     [Theory, MemberData(nameof(BetaInverseCases))]
@@ -189,16 +218,25 @@ public sealed class IncompleteGammaBetaTests
     {
         var x = SpecialFunctions.InverseBetaRegularized(a, b, p);
         Assert.InRange(x, 0, 1);
-        if (p <= 0.5)
-        {
-            var actual = SpecialFunctions.BetaRegularized(a, b, x);
-            Assert.True(Math.Abs(actual - p) <= 1e-12 * p, $"I({x:R}; {a}, {b}) = {actual:R} vs {p}");
-        }
-        else
-        {
-            var actual = SpecialFunctions.BetaRegularizedComplement(a, b, x);
-            Assert.True(Math.Abs(actual - (1 - p)) <= 1e-12 * (1 - p), $"1 − I({x:R}; {a}, {b}) = {actual:R} vs {1 - p}");
-        }
+        AssertBetaTail(a, b, x, p <= 0.5 ? p : 1 - p, upper: p > 0.5);
+
+        // The upper quantile read the other way: 1 − I_x(a, b) = p.
+        var upperX = SpecialFunctions.InverseBetaRegularizedComplement(a, b, p);
+        AssertBetaTail(a, b, upperX, p <= 0.5 ? p : 1 - p, upper: p <= 0.5);
+    }
+
+    /// <summary>
+    /// The lower (or upper) tail at x is the target, to 1e-12 relative, or to what the spacing of the
+    /// doubles near x allows: a quantile at 1 − 2e-16 cannot be placed more finely than one ulp, which
+    /// moves the tail by the density times that ulp.
+    /// </summary>
+    private static void AssertBetaTail(double a, double b, double x, double target, bool upper)
+    {
+        var actual = upper ? SpecialFunctions.BetaRegularizedComplement(a, b, x) : SpecialFunctions.BetaRegularized(a, b, x);
+        var density = Math.Exp((a - 1) * Math.Log(x) + (b - 1) * SpecialFunctions.Log1p(-x) - SpecialFunctions.LogBeta(a, b));
+        var resolution = density * (Math.BitIncrement(x) - x);
+        Assert.True(Math.Abs(actual - target) <= 1e-12 * target + 2 * resolution,
+            $"{(upper ? "1 − I" : "I")}({x:R}; {a}, {b}) = {actual:R} vs {target:R}");
     }
 
     [Fact]

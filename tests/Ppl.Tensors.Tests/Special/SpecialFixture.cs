@@ -10,6 +10,9 @@ internal static class SpecialFixture
     /// <summary>The JSON object for one function, e.g. "lgamma".</summary>
     public static JsonElement Get(string name) => _root.Value.GetProperty("special").GetProperty(name);
 
+    /// <summary>The names of the functions in the fixture's <c>special</c> section.</summary>
+    public static IEnumerable<string> Names() => _root.Value.GetProperty("special").EnumerateObject().Select(p => p.Name);
+
     /// <summary>The cases of the fixture's <c>distributions</c> section for one family, e.g. "Gamma".</summary>
     public static IEnumerable<JsonElement> Distributions(string family) => _root.Value.GetProperty("distributions")
         .EnumerateArray().Where(c => c.GetProperty("distribution").GetString() == family);

@@ -28,6 +28,26 @@ public sealed class SpecialFunctionIdentityTests
     }
 
     [Fact]
+    public void LogGamma_and_Digamma_satisfy_the_duplication_formulas()
+    {
+        // Legendre: log Γ(2x) = (2x − 1) log 2 − ½ log π + log Γ(x) + log Γ(x + ½), and its derivative
+        // ψ(2x) = ½ ψ(x) + ½ ψ(x + ½) + log 2 (A&S 6.1.18, 6.3.8): three arguments in different branches.
+        for (var e = -3.0; e <= 4.0; e += 0.05)
+        {
+            var x = Math.Pow(10, e);
+            var terms = new[] { (2 * x - 1) * Math.Log(2), -0.5 * Math.Log(Math.PI), SpecialFunctions.LogGamma(x), SpecialFunctions.LogGamma(x + 0.5) };
+            var left = SpecialFunctions.LogGamma(2 * x);
+            var scale = terms.Sum(Math.Abs) + Math.Abs(left);
+            Assert.True(Math.Abs(left - terms.Sum()) <= 4e-16 * scale, $"log Γ at x = {x:R}");
+
+            var digammaTerms = new[] { 0.5 * SpecialFunctions.Digamma(x), 0.5 * SpecialFunctions.Digamma(x + 0.5), Math.Log(2) };
+            var digammaLeft = SpecialFunctions.Digamma(2 * x);
+            var digammaScale = digammaTerms.Sum(Math.Abs) + Math.Abs(digammaLeft);
+            Assert.True(Math.Abs(digammaLeft - digammaTerms.Sum()) <= 4e-16 * digammaScale, $"ψ at x = {x:R}");
+        }
+    }
+
+    [Fact]
     public void LogGamma_of_integers_is_the_log_factorial()
     {
         var factorial = BigInteger.One;
@@ -203,6 +223,31 @@ public sealed class SpecialFunctionIdentityTests
         var tail = SpecialFunctions.NormalPdf(x) / x * MillsSeries(x);
         var actual = SpecialFunctions.LogNormalCdf(x);
         Assert.True(Math.Abs(actual + tail) <= 4e-16 * (2 + 0.5 * x * x) * tail, $"{actual:R} vs {-tail:R}");
+    }
+
+    [Fact]
+    public void NormalPdfOverCdf_is_the_derivative_of_LogNormalCdf()
+    {
+        for (var x = -30.0; x <= 8.0; x += 0.25)
+        {
+            var ratio = SpecialFunctions.NormalPdfOverCdf(x);
+            // exp(log φ − log Φ): the exponent's absolute error ε(x²/2 + |log Φ|) becomes relative.
+            var logCdf = SpecialFunctions.LogNormalCdf(x);
+            var viaLogs = Math.Exp(SpecialFunctions.LogNormalPdf(x) - logCdf);
+            Assert.True(Math.Abs(ratio - viaLogs) <= 4.5e-16 * (4 + x * x + Math.Abs(logCdf)) * ratio, $"x = {x}: {ratio:R} vs {viaLogs:R}");
+            // Central difference of log Φ with h = 1e-5: error O(h²) + ε|log Φ|/h.
+            const double H = 1e-5;
+            var numeric = (SpecialFunctions.LogNormalCdf(x + H) - SpecialFunctions.LogNormalCdf(x - H)) / (2 * H);
+            Assert.True(Math.Abs(numeric - ratio) <= 1e-8 * (1 + ratio) + 1e-16 * Math.Abs(logCdf) / H, $"x = {x}");
+        }
+        // Far tail: φ/Φ = −x / Mills series, against the 30-term asymptotic series.
+        foreach (var x in new[] { -12.0, -1e3, -1e150 })
+        {
+            var expected = -x / MillsSeries(x);
+            Assert.Equal(expected, SpecialFunctions.NormalPdfOverCdf(x), 1e-15 * Math.Abs(expected));
+        }
+        Assert.Equal(double.PositiveInfinity, SpecialFunctions.NormalPdfOverCdf(double.NegativeInfinity));
+        Assert.Equal(0.0, SpecialFunctions.NormalPdfOverCdf(40));
     }
 
     [Fact]

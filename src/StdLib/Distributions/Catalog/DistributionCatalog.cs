@@ -16,21 +16,21 @@ public static class DistributionCatalog
 
     private static readonly DistributionSpec[] s_all =
     [
-        Family("Normal", [P("mean", Real), P("sd", Positive)], [A("var", Positive, "sd"), A("precision", Positive, "sd")],
+        Family("Normal", [P("mean", Real), P("sd", Positive)], [A("var", Positive, "sd", ParameterConversion.SquareRoot), A("precision", Positive, "sd", ParameterConversion.InverseSquareRoot)],
             Real, Scalar, Reparameterisation.Explicit, "mean + sd·ε, ε ~ Normal(0, 1)", expFamily: true),
-        Family("MvNormal", [P("mean", Real, Vector), P("cov", PositiveDefinite, Matrix)], [A("precision", PositiveDefinite, "cov", Matrix)],
+        Family("MvNormal", [P("mean", Real, Vector), P("cov", PositiveDefinite, Matrix)], [A("precision", PositiveDefinite, "cov", ParameterConversion.MatrixInverse, Matrix)],
             Real, Vector, Reparameterisation.Explicit, "mean + L·ε with L the Cholesky factor of cov", expFamily: true),
-        Family("Gamma", [P("shape", Positive), P("rate", Positive)], [A("scale", Positive, "rate")],
+        Family("Gamma", [P("shape", Positive), P("rate", Positive)], [A("scale", Positive, "rate", ParameterConversion.Reciprocal)],
             Positive, Scalar, Reparameterisation.Implicit, ByRejection, expFamily: true),
         Family("InverseGamma", [P("shape", Positive), P("scale", Positive)], [],
             Positive, Scalar, Reparameterisation.Implicit, "1 / Gamma(shape, rate: scale); " + ByRejection, expFamily: true),
         Family("Beta", [P("a", Positive), P("b", Positive)], [],
             UnitInterval, Scalar, Reparameterisation.Implicit, ByRejection, expFamily: true),
-        Family("Bernoulli", [P("p", UnitInterval, reparameterised: false)], [A("logits", Real, "p", reparameterised: false)],
+        Family("Bernoulli", [P("p", UnitInterval, reparameterised: false)], [A("logits", Real, "p", ParameterConversion.Sigmoid, reparameterised: false)],
             Bool, Scalar, Reparameterisation.None, Discrete, expFamily: true, discrete: true),
         Family("Binomial", [P("n", NonNegativeInteger, reparameterised: false), P("p", UnitInterval, reparameterised: false)], [],
             BoundedInteger, Scalar, Reparameterisation.None, Discrete, expFamily: true, discrete: true),
-        Family("Categorical", [P("p", Simplex, Vector, reparameterised: false)], [A("logits", Real, "p", Vector, reparameterised: false)],
+        Family("Categorical", [P("p", Simplex, Vector, reparameterised: false)], [A("logits", Real, "p", ParameterConversion.Softmax, Vector, reparameterised: false)],
             CategoryIndex, Scalar, Reparameterisation.None, Discrete, expFamily: true, discrete: true),
         Family("Multinomial", [P("n", NonNegativeInteger, reparameterised: false), P("p", Simplex, Vector, reparameterised: false)], [],
             CountVector, Vector, Reparameterisation.None, Discrete, expFamily: true, discrete: true),
@@ -126,8 +126,9 @@ public static class DistributionCatalog
     private static ParameterSpec P(string name, Domain domain, EventRank rank = Scalar, bool reparameterised = true) =>
         new(name, domain, rank, reparameterised);
 
-    private static ParameterSpec A(string name, Domain domain, string replaces, EventRank rank = Scalar, bool reparameterised = true) =>
-        new(name, domain, rank, reparameterised, replaces);
+    private static ParameterSpec A(string name, Domain domain, string replaces, ParameterConversion conversion,
+        EventRank rank = Scalar, bool reparameterised = true) =>
+        new(name, domain, rank, reparameterised, replaces, conversion);
 
     private static DistributionSpec Family(
         string name, ParameterSpec[] parameters, ParameterSpec[] alternatives, Domain support, EventRank supportRank,

@@ -37,7 +37,7 @@ public sealed record DistributionSpec(
     public bool HasReparameterisedSample => Reparameterisation != Reparameterisation.None;
 
     /// <summary>Whether the family has a CDF and quantile function (univariate and continuous).</summary>
-    public bool HasCdf => !IsDiscrete && SupportRank == EventRank.Scalar && Name != "Mixture";
+    public bool HasCdf => !IsDiscrete && SupportRank == EventRank.Scalar && !IsVariadic;
 
     /// <summary>The parameters (positional or alternative) with respect to which samples are differentiable.</summary>
     public IEnumerable<ParameterSpec> ReparameterisedParameters =>

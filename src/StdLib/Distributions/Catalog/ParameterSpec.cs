@@ -11,7 +11,11 @@ namespace Ppl.StdLib.Distributions;
 /// <param name="IsReparameterised">Whether samples are differentiable with respect to it.</param>
 /// <param name="Replaces">For a named alternative (e.g. <c>precision:</c>), the positional parameter it
 /// stands in for (<c>sd</c>); null for positional parameters.</param>
-public sealed record ParameterSpec(string Name, Domain Domain, EventRank Rank, bool IsReparameterised, string? Replaces = null)
+/// <param name="Conversion">For a named alternative, the map from its value to the positional parameter's
+/// (precision → sd is <see cref="ParameterConversion.InverseSquareRoot"/>), which lowering applies.</param>
+public sealed record ParameterSpec(
+    string Name, Domain Domain, EventRank Rank, bool IsReparameterised, string? Replaces = null,
+    ParameterConversion Conversion = ParameterConversion.None)
 {
     /// <summary>Whether this is a named alternative to a positional parameter.</summary>
     public bool IsAlternative => Replaces is not null;

@@ -58,6 +58,20 @@ public sealed class InverseGamma : IContinuousDistribution, IExponentialFamily<I
         return Scale / random.NextGamma(Shape);
     }
 
+    /// <summary>
+    /// Reparameterisation gradients of a draw z = β/g with g ~ Gamma(α, 1): ∂z/∂α = −(z/g)·∂g/∂α with ∂g/∂α
+    /// implicit (<see cref="Gamma.StandardShapeGradient"/>), and ∂z/∂β = 1/g = z/β.
+    /// </summary>
+    public (double Shape, double Scale) ParameterGradient(double z)
+    {
+        if (!(z > 0))
+        {
+            return (0, 0);
+        }
+        var g = Scale / z;
+        return (-(z / g) * Gamma.StandardShapeGradient(g, Shape), z / Scale);
+    }
+
     // Exponential family: T(x) = (log x, 1/x), η = (−α − 1, −β), A(η) = log Γ(α) − α log β, h = 1.
 
     /// <inheritdoc/>

@@ -51,6 +51,11 @@ public sealed class Normal : IContinuousDistribution, IExponentialFamily<Normal,
     public static T LogDensity<T>(T x, T mean, T sd) where T : IReal<T> =>
         -0.5 * T.Square((x - mean) / sd) - T.Log(sd) - LogConstants.HalfLogTwoPi;
 
+    /// <summary>log N(x; μ, 1/τ) = ½ log τ − ½τ(x − μ)² − ½ log 2π: the precision form
+    /// (<c>Normal(m, precision: t)</c>) without a square root, for doubles and tensors.</summary>
+    public static T LogDensityFromPrecision<T>(T x, T mean, T precision) where T : IReal<T> =>
+        0.5 * T.Log(precision) - 0.5 * precision * T.Square(x - mean) - LogConstants.HalfLogTwoPi;
+
     /// <summary>The reparameterised draw mean + sd·ε for standard-normal noise ε.</summary>
     public static T Rsample<T>(T mean, T sd, double noise) where T : IReal<T> => mean + sd * noise;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ppl.Tensors;
 using Ppl.Tensors.Random;
 using Ppl.Tensors.Special;
 
@@ -45,6 +46,11 @@ public sealed class Binomial : IUnivariateDistribution, IExponentialFamily<Binom
             return entropy;
         }
     }
+
+    /// <summary>log Binomial(k; n, p) = log Γ(n + 1) − log Γ(k + 1) − log Γ(n − k + 1) + k log p + (n − k) log(1 − p),
+    /// written once for doubles and tensors (k inside 0..n).</summary>
+    public static T LogDensity<T>(T k, double n, T p) where T : IReal<T> =>
+        SpecialFunctions.LogGamma(n + 1) - T.LogGamma(k + 1.0) - T.LogGamma(n + 1.0 - k) + k * T.Log(p) + (n - k) * T.Log1p(-p);
 
     /// <summary>log C(n, k) + k log p + (n − k) log(1 − p); −∞ unless k is an integer in 0..n.</summary>
     public double LogDensity(double value)
