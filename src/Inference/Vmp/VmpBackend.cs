@@ -4,6 +4,8 @@ using Ppl.Compiler.Ir;
 using Ppl.Compiler.Planning;
 using Ppl.Inference.Results;
 using Ppl.Inference.Vmp.Building;
+using Ppl.Language;
+using Ppl.Language.Diagnostics;
 
 namespace Ppl.Inference.Vmp;
 
@@ -12,10 +14,28 @@ namespace Ppl.Inference.Vmp;
 /// variational message passing (Winn &amp; Bishop 2005) where it is not. Reports posteriors, fitted
 /// params (type-II ML), predictions, the ELBO trace and, for exact models, the log evidence.
 /// </summary>
-public sealed class VmpBackend
+public sealed class VmpBackend : IInferenceBackend
 {
-    /// <summary>The backend this is.</summary>
-    public static Backend Kind => Backend.Vmp;
+    /// <summary>The diagnostic code of a model the engine cannot run.</summary>
+    public const string CannotRun = "PPL0610";
+
+    /// <inheritdoc/>
+    public Backend Kind => Backend.Vmp;
+
+    /// <inheritdoc/>
+    public InferenceResult Run(InferenceRequest request, IProgress<InferenceProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            return Run(request.Model, request.Plan, request.Data, request.Options, request.ModelName, progress, cancellationToken);
+        }
+        catch (VmpModelException e)
+        {
+            var span = e.Span ?? new SourceSpan(request.ModelName, 1, 1, 0);
+            throw new InferenceException(Diagnostic.Error(CannotRun, "vmp: " + e.Message, span));
+        }
+    }
 
     /// <summary>Runs inference.</summary>
     /// <param name="model">The model's IR.</param>
@@ -26,8 +46,7 @@ public sealed class VmpBackend
     /// <param name="progress">Progress sink, or null.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="VmpModelException">The model has a statement the engine cannot run (a user error).</exception>
-    public static InferenceResult Run(ModelIr model, Plan plan, BoundData data, InferenceOptions options, string modelName,
+    internal static InferenceResult Run(ModelIr model, Plan plan, BoundData data, InferenceOptions options, string modelName,
         IProgress<InferenceProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -29,7 +29,7 @@ internal static class VmpHarness
         Assert.True(plan.Succeeded, string.Join("\n", plan.Diagnostics.Select(d => d.ToString())));
         var bound = DataBinder.Bind(compiled.Ir!, new DataSet(data));
         Assert.False(bound.HasErrors, string.Join("\n", bound.Diagnostics.Select(d => d.ToString())));
-        return VmpBackend.Run(compiled.Ir!, plan, bound.Data!, options ?? new InferenceOptions(), "test.ppl");
+        return new VmpBackend().Run(new InferenceRequest(compiled.Ir!, plan, bound.Data!, options ?? new InferenceOptions(), "test.ppl"));
     }
 
     public static InferenceResult Run(string source, params DataArray[] data) => Run(source, null, data);

@@ -95,7 +95,7 @@ internal sealed class VmpModelBuilder
     }
 
     private static VmpModelException Unsupported(IrNode node, string message) =>
-        new($"{node.Span.File}:{node.Span.Line}:{node.Span.Column}: {message}");
+        new(message, node.Span);
 
     private VmpVariable CreateVariable(RandomNode node)
     {
