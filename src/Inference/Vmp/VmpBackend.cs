@@ -54,7 +54,7 @@ public sealed class VmpBackend : IInferenceBackend
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var vmp = VmpModelBuilder.Build(plan.Analysis with { Model = model }, data);
+        var vmp = VmpModelBuilder.Build(plan.Analysis with { Model = model }, data, options.Seed);
         var run = VmpEngine.Run(vmp, options.MaxIterations ?? VmpEngine.DefaultMaxIterations,
             options.Tolerance ?? VmpEngine.DefaultTolerance, progress, cancellationToken);
         var sizes = new KnownEvaluator(model, data);
@@ -63,6 +63,11 @@ public sealed class VmpBackend : IInferenceBackend
         {
             int[] shape = [.. variable.Grid.Sizes, .. sizes.Shape(variable.Node.Type.Shape)];
             posteriors.Add(variable.Summarise(shape));
+        }
+
+        if (vmp.Mixture is { } mixture)
+        {
+            posteriors.AddRange(mixture.Summarise(options.Show.Contains(mixture.Names.Indicators)));
         }
 
         posteriors.AddRange(vmp.Predictions.Select(p => p.Summarise()));

@@ -48,6 +48,8 @@ internal static class VmpEngine
                 variable.Update();
             }
 
+            model.Mixture?.Update();
+
             var elbo = Elbo(model);
             if (double.IsNaN(elbo))
             {
@@ -83,7 +85,7 @@ internal static class VmpEngine
             sum += variable.Entropy();
         }
 
-        return sum;
+        return sum + (model.Mixture?.Elbo() ?? 0);
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ public sealed class ExampleTests
     [InlineData("blr")]
     [InlineData("blr-evidence")]
     [InlineData("rats")]
+    [InlineData("vb-gmm")]
     public void Runs_and_converges(string name)
     {
         var result = RunExample(name);

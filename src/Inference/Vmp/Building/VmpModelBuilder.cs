@@ -2,6 +2,7 @@ using Ppl.Compiler.Analysis;
 using Ppl.Compiler.Binding;
 using Ppl.Compiler.Ir;
 using Ppl.Inference.Vmp.Factors;
+using Ppl.Inference.Vmp.Gmm;
 using Ppl.Inference.Vmp.Summaries;
 using Ppl.Inference.Vmp.Variables;
 
@@ -22,8 +23,11 @@ internal sealed class VmpModelBuilder
     private readonly Dictionary<string, ParamCell> _params = [];
     private readonly HashSet<string> _precisionParams = [];
 
-    private VmpModelBuilder(ModelAnalysis analysis, BoundData data)
+    private readonly ulong _seed;
+
+    private VmpModelBuilder(ModelAnalysis analysis, BoundData data, ulong seed)
     {
+        _seed = seed;
         _model = analysis.Model;
         _analysis = analysis;
         _known = new KnownEvaluator(_model, data);
@@ -32,9 +36,10 @@ internal sealed class VmpModelBuilder
     /// <summary>Builds the engine's model.</summary>
     /// <param name="analysis">The model's analysis (its IR, latents and their roles).</param>
     /// <param name="data">The bound data.</param>
+    /// <param name="seed">Seed of any random initialisation (the mixture's centres).</param>
     /// <returns>The model.</returns>
     /// <exception cref="VmpModelException">A statement the engine cannot run.</exception>
-    public static VmpModel Build(ModelAnalysis analysis, BoundData data) => new VmpModelBuilder(analysis, data).Build();
+    public static VmpModel Build(ModelAnalysis analysis, BoundData data, ulong seed) => new VmpModelBuilder(analysis, data, seed).Build();
 
     private VmpModel Build()
     {
@@ -50,12 +55,8 @@ internal sealed class VmpModelBuilder
         }
 
         var predicted = _analysis.Latents.Where(l => l.Role == LatentRole.Predicted).Select(l => l.Name).ToHashSet();
-        if (_analysis.Mixtures.Length > 0)
-        {
-            throw new VmpModelException("message passing does not run this mixture yet");
-        }
-
-        var inMixture = new HashSet<string>();
+        var mixture = _analysis.Mixtures.Length > 0 ? VariationalMixtureBuilder.Build(_analysis, _known, _seed) : null;
+        var inMixture = mixture?.Names.All ?? new HashSet<string>();
         var latents = _model.Nodes.OfType<RandomNode>()
             .Where(n => !n.IsObserved && !predicted.Contains(n.Name) && !inMixture.Contains(n.Name)).ToList();
         foreach (var node in latents)
@@ -91,7 +92,7 @@ internal sealed class VmpModelBuilder
 
         // Children before parents: the data's evidence reaches the leaves first (reverse IR order).
         var schedule = latents.Select(n => _variables[n.Name]).Reverse().ToList();
-        return new VmpModel(schedule, factors, [.. _params.Values], predictions);
+        return new VmpModel(schedule, factors, [.. _params.Values], predictions, mixture);
     }
 
     private static VmpModelException Unsupported(IrNode node, string message) =>
