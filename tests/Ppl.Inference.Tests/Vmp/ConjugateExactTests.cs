@@ -113,3 +113,36 @@ public sealed class ConjugateExactTests
         Close(LogB(alpha) - LogB(alpha0), result.LogEvidence!.Value, 1e-9, "log evidence");
     }
 }
+
+/// <summary>The MvNormal mean with a known precision: exact after one pass (Bishop 2006, eqs 2.141–2.142 in D dimensions).</summary>
+public sealed class MvNormalMeanTests
+{
+    [Fact]
+    public void MvNormal_mean_with_known_covariance_is_exact()
+    {
+        double[] x = [1.0, 2.0, 0.5, 1.5, 2.0, 2.5, 1.2, 1.8];
+        var result = Run("""
+            data x: real[N, D]
+            data S: cov[D]
+            mu: real[D] ~ MvNormal(zeros(D), precision: I(D) * 0.5)
+            plate n in N { x[n] ~ MvNormal(mu, S) }
+            """, Reals("x", x, 4, 2), Reals("S", [2.0, 0.5, 0.5, 1.0], 2, 2));
+        // Posterior precision P₀ + N Σ⁻¹, mean (P₀ + N Σ⁻¹)⁻¹ Σ⁻¹ Σx.
+        double det = 2.0 * 1.0 - 0.25;
+        double[] sInv = [1.0 / det, -0.5 / det, -0.5 / det, 2.0 / det];
+        double[] p = [0.5 + 4 * sInv[0], 4 * sInv[1], 4 * sInv[2], 0.5 + 4 * sInv[3]];
+        double sx = 1.0 + 0.5 + 2.0 + 1.2, sy = 2.0 + 1.5 + 2.5 + 1.8;
+        double h0 = sInv[0] * sx + sInv[1] * sy, h1 = sInv[2] * sx + sInv[3] * sy;
+        var pd = p[0] * p[3] - p[1] * p[2];
+        double[] cov = [p[3] / pd, -p[1] / pd, -p[2] / pd, p[0] / pd];
+        var mu = result.Posterior("mu")!;
+        Close(cov[0] * h0 + cov[1] * h1, mu.Mean.Values[0], 1e-12, "mean 0");
+        Close(cov[2] * h0 + cov[3] * h1, mu.Mean.Values[1], 1e-12, "mean 1");
+        for (var i = 0; i < 4; i++)
+        {
+            Close(cov[i], mu.Covariance!.Values[i], 1e-12, $"cov {i}");
+        }
+
+        Assert.NotNull(result.LogEvidence);
+    }
+}

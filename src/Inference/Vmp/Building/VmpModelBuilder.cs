@@ -146,6 +146,14 @@ internal sealed class VmpModelBuilder
                 return new GaussianVectorPriorFactor(node, w, mean, null, precision);
             }
 
+            case "MvNormal" when node.IsObserved && Latent(dist.Arguments[0]) is MvGaussianVariable mu && node.Plates.Length == 1:
+            {
+                var matrix = KnownOrThrow(node, dist.Arguments[1], "the covariance or precision").Values;
+                var precision = dist.Parameterisation == "precision" ? matrix : InvertOrThrow(node, matrix, mu.Dimension);
+                var rows = _known.Observed(node).Values;
+                return new MvNormalMeanFactor(node, mu, precision, rows);
+            }
+
             case "Normal":
                 return CreateNormalFactor(node, grid, self);
             case "Gamma" or "Exponential" or "Beta" or "Dirichlet" when self is not null:
