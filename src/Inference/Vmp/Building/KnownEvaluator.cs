@@ -129,6 +129,12 @@ internal sealed class KnownEvaluator
     private static KnownValue PlateIndex(KnownValue target, int axis, string plate)
     {
         var size = target.Inner[axis];
+        if (axis == 0 && target.Grid.Names.Length == 0)
+        {
+            // The leading axis becomes the only plate: row-major order is unchanged, so no copy.
+            return new KnownValue(new PlateGrid([plate], [size]), target.Inner[1..], target.Values);
+        }
+
         var before = target.Inner[..axis].Aggregate(1, (a, b) => a * b);
         var after = target.Inner[(axis + 1)..].Aggregate(1, (a, b) => a * b);
         var cells = target.Grid.Count;
