@@ -130,7 +130,7 @@ internal sealed class GaussianDiagonalComponents : IMixtureComponents
             {
                 variance.Fill(TensorPrimitives.Sum<double>(variance) / d);
             }
-            if (TensorPrimitives.Min<double>(variance) < _floor * 1e-6)
+            if (TensorPrimitives.Min<double>(variance) < _floor * 1e-3)
             {
                 TensorPrimitives.Max(variance, _floor, variance);
                 floored++;

@@ -173,7 +173,7 @@ internal sealed class GaussianFullComponents : IMixtureComponents
         var covariance = _covariances.AsSpan(c * d * d, d * d);
         var lower = covariance.ToArray();
         var floored = false;
-        if (CholeskyDecomposition.FactorInPlace(lower, d) >= 0 || MinimumPivot(lower, d) < Math.Sqrt(_floor) * 1e-3)
+        if (CholeskyDecomposition.FactorInPlace(lower, d) >= 0 || MinimumPivot(lower, d) < Math.Sqrt(_floor * 1e-3))
         {
             for (var i = 0; i < d; i++)
             {

@@ -1,3 +1,4 @@
+using Ppl.Compiler.Binding;
 using Ppl.Compiler.Ir;
 
 namespace Ppl.Inference.Em;
@@ -22,4 +23,10 @@ internal static class IrArguments
         IrPlateIndex index => RefersTo(index.Target, name),
         _ => false,
     };
+
+    /// <summary>The concrete dimensions of <paramref name="shape"/>: literal sizes, sizes bound from the data, and <c>const</c> sizes.</summary>
+    public static int[] Dimensions(ModelIr model, BoundData data, Shape shape) =>
+        [.. shape.Dims.Select(size => data.Sizes.Resolve(size)
+            ?? model.Sizes.FirstOrDefault(s => s.Name == size.Name)?.Value
+            ?? throw new InvalidOperationException($"internal error: size {size} is unbound"))];
 }

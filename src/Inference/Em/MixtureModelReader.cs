@@ -20,7 +20,7 @@ internal static class MixtureModelReader
     /// <summary>Reads <paramref name="pattern"/>; a shape EM does not run is an <see cref="InferenceException"/>.</summary>
     public static MixtureModel Read(ModelIr model, MixturePattern pattern, BoundData data)
     {
-        var indicator = (RandomNode)model.Find(pattern.Indicator)!;
+        var indicator = model.Nodes.OfType<RandomNode>().First(r => r.Name == pattern.Indicator);
         if (indicator.Distribution is not { Family: "Categorical", Parameterisation: "p" } prior || IrArguments.Param(prior.Arguments[0]) is not { } weightsName)
         {
             throw EmDiagnostics.Error(EmDiagnostics.Unsupported,
@@ -28,8 +28,8 @@ internal static class MixtureModelReader
                 indicator.Span);
         }
         var weights = (ParamNode)model.Find(weightsName)!;
-        var k = data.Sizes.Resolve(weights.Type.Shape)![^1];
-        var observed = pattern.Components.Select(model.Find).OfType<RandomNode>().Where(r => r.IsObserved).ToList();
+        var k = IrArguments.Dimensions(model, data, weights.Type.Shape)[^1];
+        var observed = model.Nodes.OfType<RandomNode>().Where(r => r.IsObserved && pattern.Components.Contains(r.Name)).ToList();
         if (observed.Count != 1)
         {
             throw EmDiagnostics.Error(EmDiagnostics.Unsupported,
@@ -71,7 +71,7 @@ internal static class MixtureModelReader
             ("Bernoulli", "p") => new(() => new BernoulliComponents(reals, n, d, k, names), names, x),
             ("Poisson", _) => new(() => new PoissonComponents(reals, n, d, k, names), names, x),
             ("Categorical", "p") when array.Integers is { } categories && d == 1 =>
-                new(() => new CategoricalComponents(categories, data.Sizes.Resolve(model.Find(first)!.Type.Shape)![^1], k, names), names, x),
+                new(() => new CategoricalComponents(categories, IrArguments.Dimensions(model, data, model.Find(first)!.Type.Shape)[^1], k, names), names, x),
             _ => throw unsupported(),
         };
     }

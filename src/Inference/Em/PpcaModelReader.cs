@@ -22,8 +22,8 @@ internal static class PpcaModelReader
     /// <summary>Reads <paramref name="pattern"/>; any other linear-Gaussian shape is an <see cref="InferenceException"/>.</summary>
     public static PpcaModel Read(ModelIr model, LinearGaussianPattern pattern, BoundData data)
     {
-        var latent = (RandomNode)model.Find(pattern.Latent)!;
-        var observed = pattern.Factors.Select(model.Find).OfType<RandomNode>().Where(r => r.IsObserved).ToList();
+        var latent = model.Nodes.OfType<RandomNode>().First(r => r.Name == pattern.Latent);
+        var observed = model.Nodes.OfType<RandomNode>().Where(r => r.IsObserved && pattern.Factors.Contains(r.Name)).ToList();
         var x = observed.Count == 1 ? observed[0] : null;
         var distribution = x?.Distribution;
         string? loading = null, mean = null, noise = null;
@@ -41,7 +41,7 @@ internal static class PpcaModelReader
         var array = data[x.Name];
         var n = array.Shape[0];
         var d = array.Count / n;
-        var m = data.Sizes.Resolve(latent.Type.Shape)![0];
+        var m = IrArguments.Dimensions(model, data, latent.Type.Shape)[0];
         if (n < 2 || m >= d)
         {
             throw EmDiagnostics.Error(EmDiagnostics.Degenerate,
