@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ppl.Cli.Commands;
+using Ppl.Inference;
 
 namespace Ppl.Cli;
 
@@ -23,8 +24,14 @@ internal static class PplApp
     {
         var root = new RootCommand("Ppl: a probabilistic programming language for .NET.");
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(InferCommand.Create(Backends()));
         return root;
     }
+
+    /// <summary>The backends this build of <c>ppl</c> runs (the composition root: one line per backend).</summary>
+    /// <returns>The registry.</returns>
+    public static BackendRegistry Backends() => new([]);
 
     /// <summary>Parses <paramref name="args"/> and runs the command, never letting an exception escape.</summary>
     /// <param name="args">Command-line arguments.</param>

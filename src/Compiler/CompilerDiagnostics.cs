@@ -2,7 +2,7 @@ namespace Ppl.Compiler;
 
 /// <summary>
 /// The codes of the compiler's diagnostics: PPL01xx for names and scopes, PPL02xx for types, shapes
-/// and distributions. PPL00xx are the language's (syntax). The table with examples is docs/diagnostics.md.
+/// and distributions. PPL00xx are the language's (syntax). The table with examples is docs/compiler-diagnostics.md.
 /// </summary>
 public static class CompilerDiagnostics
 {

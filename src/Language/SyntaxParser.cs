@@ -13,6 +13,9 @@ namespace Ppl.Language;
 /// </summary>
 public static class SyntaxParser
 {
+    /// <summary>Stack reserved for the parsing thread (reserved address space, committed only as used).</summary>
+    private const int ParserStackBytes = 256 * 1024 * 1024;
+
     /// <summary>Parses <paramref name="source"/>, reporting every syntax error in it.</summary>
     /// <param name="source">The text of a <c>.ppl</c> model.</param>
     /// <param name="file">The file name used in spans and messages.</param>
@@ -51,9 +54,6 @@ public static class SyntaxParser
         return result!;
     }
 
-    /// <summary>Stack reserved for the parsing thread (reserved address space, committed only as used).</summary>
-    private const int ParserStackBytes = 256 * 1024 * 1024;
-
     private static ParseResult ParseOnThisThread(string source, string file)
     {
         var diagnostics = new DiagnosticBag();
@@ -62,14 +62,12 @@ public static class SyntaxParser
         stream.Fill();
         var indexed = stream.GetTokens().ToList();
         var messages = new SyntaxErrorMessages(file, indexed);
-        var parser = new PplParser(stream)
-        {
-            ErrorHandler = new SyntaxErrorStrategy(indexed, messages, diagnostics),
-        };
+        var strategy = new SyntaxErrorStrategy(indexed, messages, diagnostics);
+        var parser = new PplParser(stream) { ErrorHandler = strategy };
         parser.RemoveErrorListeners();
         var tree = parser.modelFile();
-        diagnostics.AddRange(messages.UnclosedBraces());
-        var model = new AstBuilder(file, diagnostics).Build(tree);
+        diagnostics.AddRange(messages.UnclosedBraces(strategy.ExtraBracesReported));
+        var model = new AstBuilder(file, diagnostics, indexed, strategy.ErrorTokens).Build(tree);
         return new ParseResult(source, model, diagnostics.Sorted());
     }
 

@@ -162,7 +162,10 @@ public sealed partial class Tensor : IReal<Tensor>
     internal static Tensor Persistent(DType dtype, int[] shape) =>
         new(Storage.Allocate(dtype, ShapeMath.Size(shape)), 0, shape);
 
-    /// <summary>A tensor of zeros.</summary>
+    /// <summary>
+    /// A tensor of zeros. Like every tensor made inside a <see cref="TensorScope"/>, it lives only as
+    /// long as the scope; make trainable values with <see cref="Parameter"/>.
+    /// </summary>
     public static Tensor Zeros(DType dtype, params ReadOnlySpan<int> shape) => ZerosPooled(dtype, ShapeMath.Checked(shape));
 
     /// <summary>A tensor of ones.</summary>

@@ -63,4 +63,54 @@ public sealed class CheckSemanticErrorsTests
             Assert.True(PplApp.Run(["check", example], output, error) == 0, error.ToString());
         }
     }
+
+    [Fact]
+    public void With_data_shape_messages_show_the_data_sizes()
+    {
+        var dir = Directory.CreateTempSubdirectory("ppl-check-");
+        try
+        {
+            var model = Path.Combine(dir.FullName, "m.ppl");
+            File.WriteAllText(model, "data X: real[N, D]\ndata y: real[N]\nparam W: real[D, 3]\ny ~ Normal(X @ W, 1)\n");
+            var data = Path.Combine(dir.FullName, "d.json");
+            File.WriteAllText(data, "{ \"X\": [[1, 2], [3, 4], [5, 6], [7, 8]], \"y\": [1, 2, 3, 4] }");
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var exit = PplApp.Run(["check", model, "--data", data], output, error);
+            Assert.Equal(1, exit);
+            Assert.Contains("'y' has shape [N] = [4], but Normal(X @ W, ...) has shape [N, 3] = [4, 3]", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void With_data_a_data_error_exits_1()
+    {
+        var dir = Directory.CreateTempSubdirectory("ppl-check-");
+        try
+        {
+            var model = Path.Combine(dir.FullName, "m.ppl");
+            File.WriteAllText(model, "data flips: bool[N]\ntheta ~ Beta(1, 1)\nplate n in N { flips[n] ~ Bernoulli(theta) }\n");
+            var data = Path.Combine(dir.FullName, "d.json");
+            File.WriteAllText(data, "{ \"flips\": [1, 0, 2] }");
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Assert.Equal(1, PplApp.Run(["check", model, "--data", data], output, error));
+            Assert.Contains("flips", error.ToString(), StringComparison.Ordinal);
+            Assert.Empty(output.ToString());
+
+            File.WriteAllText(data, "{ \"flips\": [1, 0, 1] }");
+            using var okOutput = new StringWriter();
+            using var okError = new StringWriter();
+            Assert.Equal(0, PplApp.Run(["check", model, "--data", data], okOutput, okError));
+            Assert.Empty(okError.ToString());
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }

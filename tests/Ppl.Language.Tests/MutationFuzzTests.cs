@@ -48,6 +48,9 @@ public sealed partial class MutationFuzzTests
                 Assert.DoesNotContain("<missing", diagnostic.Message, StringComparison.Ordinal);
             }
 
+            var headers = result.Diagnostics.Select(DiagnosticRenderer.Header).ToList();
+            Assert.True(headers.Count == headers.Distinct().Count(),
+                $"the same diagnostic twice:\n{string.Join('\n', headers)}\n--- source ---\n{source}");
             Assert.NotNull(DiagnosticRenderer.Render(result.Diagnostics, result.Source));
             Assert.NotNull(AstDump.Of(result.Model));
             withErrors += result.HasErrors ? 1 : 0;
@@ -55,6 +58,28 @@ public sealed partial class MutationFuzzTests
 
         // The mutations must actually exercise error paths, not only harmless whitespace edits.
         Assert.True(withErrors > Mutants / 2, $"only {withErrors} of {Mutants} mutants had errors");
+    }
+
+    [Fact]
+    public void A_single_token_mistake_gives_one_message_not_a_cascade()
+    {
+        var sources = RepoPaths.ExampleModels().Select(File.ReadAllText).ToArray();
+        var random = new Random(5);
+        const int trials = 1000;
+        var two = 0;
+        for (var i = 0; i < trials; i++)
+        {
+            var tokens = Tokens(sources[random.Next(sources.Length)]);
+            Mutate(tokens, random);
+            var result = SyntaxParser.Parse(string.Concat(tokens), "mutant.ppl");
+            Assert.True(result.Diagnostics.Count <= 2,
+                $"a cascade:\n{DiagnosticRenderer.Render(result.Diagnostics, result.Source)}");
+            two += result.Diagnostics.Count == 2 ? 1 : 0;
+        }
+
+        // Two messages are right when one edit breaks two lines (e.g. swapping a newline with a
+        // name); they must stay rare.
+        Assert.True(two < trials / 20, $"{two} of {trials} single edits gave two messages");
     }
 
     /// <summary>Splits source into tokens, keeping whitespace and comments as tokens so that concatenation restores it.</summary>

@@ -23,7 +23,9 @@ public sealed record FactorLink(IrNode Factor, string Parameter, Occurrence Occu
 /// <param name="Scope">Global or local.</param>
 /// <param name="Domain">Discrete or continuous.</param>
 /// <param name="Role">Unknown, predicted or net weights.</param>
-/// <param name="IsReparameterisable">Whether its prior has a pathwise gradient (SVI).</param>
+/// <param name="IsReparameterisable">Whether SVI's automatic guide can cover it with a reparameterised
+/// (pathwise-gradient) family: continuous support with a bijection to unconstrained reals (reals, positive
+/// reals, intervals, simplices); not for discrete latents, nor for covariance matrices.</param>
 /// <param name="PriorProblem">Why the prior itself rules out conjugacy (not an exponential family), or null.</param>
 /// <param name="Links">Each factor that reads it.</param>
 public sealed record LatentInfo(

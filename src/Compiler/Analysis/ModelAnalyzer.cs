@@ -101,7 +101,7 @@ public static class ModelAnalyzer
             local ? LatentScope.Local : LatentScope.Global,
             discrete ? LatentDomain.Discrete : LatentDomain.Continuous,
             role,
-            known && spec!.HasReparameterisedSample,
+            known && !discrete && spec!.Support != Domain.PositiveDefinite,
             priorProblem,
             links.ToImmutable());
     }

@@ -37,4 +37,50 @@ public static class DataDiagnostics
         var where = position.ColumnName is { } name ? $" (column '{name}')" : "";
         return Diagnostic.Error(code, message + where, new SourceSpan(position.File, position.Line, column, position.Column > 0 ? 1 : 0), hint);
     }
+
+    /// <summary>Largest data file whose lines are shown under its diagnostics.</summary>
+    private const long MaxQuotedFileBytes = 16 << 20;
+
+    /// <summary>
+    /// Renders diagnostics that point into the model or into data files: each with the source line of its
+    /// own file (text data files are read for that; binary and very large files are not quoted).
+    /// </summary>
+    /// <param name="diagnostics">The diagnostics, in the order to show them.</param>
+    /// <param name="modelFile">The model's file name as its spans give it.</param>
+    /// <param name="modelSource">The model's text.</param>
+    /// <returns>The rendered text.</returns>
+    public static string Render(IEnumerable<Diagnostic> diagnostics, string modelFile, string modelSource)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal) { [modelFile] = modelSource };
+        var text = new System.Text.StringBuilder();
+        foreach (var diagnostic in diagnostics)
+        {
+            var file = diagnostic.Span.File;
+            if (!sources.TryGetValue(file, out var source))
+            {
+                source = sources[file] = Quotable(file);
+            }
+
+            text.Append(DiagnosticRenderer.Render([diagnostic], source));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Quotable(string file)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            var extension = info.Extension.ToUpperInvariant();
+            return info.Exists && info.Length <= MaxQuotedFileBytes && extension is ".JSON" or ".CSV"
+                ? File.ReadAllText(file)
+                : "";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return "";
+        }
+    }
 }

@@ -58,9 +58,7 @@ internal static class ValueChecks
 
         if (array.Kind == DataElementKind.Real)
         {
-            var index = Array.FindIndex(values, v => v != Math.Floor(v));
-            return At(node, array, Math.Max(index, 0), DataDiagnosticCodes.WrongElementKind, "a real number",
-                "int data must be whole numbers written without a point or an exponent");
+            return Real(node, array, values, "int data must be whole numbers written without a point or an exponent");
         }
 
         return First(node, array, values, v => v is > int.MaxValue or < int.MinValue, DataDiagnosticCodes.OutOfDomain,
@@ -71,11 +69,22 @@ internal static class ValueChecks
     {
         if (array.Kind == DataElementKind.Real)
         {
-            return At(node, array, 0, DataDiagnosticCodes.WrongElementKind, "a real number",
-                "bool data must be 0, 1, true or false (declare it prob for values in [0, 1])");
+            return Real(node, array, values, "bool data must be 0, 1, true or false (declare it prob for values in [0, 1])");
         }
 
         return First(node, array, values, v => v is not (0 or 1), DataDiagnosticCodes.OutOfDomain, "bool data must be 0, 1, true or false");
+    }
+
+    /// <summary>Real-kinded values for integer-kinded data: the first non-integral value, or the first value written as a real.</summary>
+    private static Diagnostic Real(DataNode node, DataArray array, double[] values, string hint)
+    {
+        var index = Array.FindIndex(values, v => v != Math.Floor(v));
+        return index >= 0
+            ? At(node, array, index, DataDiagnosticCodes.WrongElementKind, "a real number", hint)
+            : DataDiagnostics.Error(DataDiagnosticCodes.WrongElementKind,
+                $"{array.ElementName(0)} is written as a real number ({Number(values[0])}.0 or similar), but {node.Name} is declared {IrPrinter.Type(node.Type)}",
+                array.PositionOf(0),
+                hint);
     }
 
     private static Diagnostic? Numbers(DataNode node, DataArray array) =>
@@ -105,7 +114,7 @@ internal static class ValueChecks
                 return DataDiagnostics.Error(DataDiagnosticCodes.NotSimplex,
                     $"{Block(node.Name, array.Shape, start, 1)} sums to {Number(sum)}, but {node.Name} is declared {IrPrinter.Type(node.Type)}: each row must sum to 1",
                     array.PositionOf(start),
-                    string.Create(CultureInfo.InvariantCulture, $"rows may differ from 1 by at most {SimplexTolerance:G}"));
+                    "rows may differ from 1 by at most 1e-6");
             }
         }
 

@@ -52,7 +52,7 @@ public static class PlanPrinter
         }
         else
         {
-            text.Append("backend: none\n");
+            text.Append(plan.Requested is { } asked ? $"backend: none — --method {asked.Name()} cannot run this model\n" : "backend: none\n");
         }
 
         foreach (var verdict in plan.Verdicts.Where(v => v.Backend != plan.Chosen))

@@ -12,7 +12,8 @@ namespace Ppl.Compiler.Planning;
 /// index — the mixture pattern — or a linear-Gaussian latent — PPCA), every global is a param and there
 /// are no nets;</item>
 /// <item><b>vmp</b> when every latent is conjugate-exponential with every factor around it and there are no nets;</item>
-/// <item><b>svi</b> when every latent is reparameterisable or covered by the guide.</item>
+/// <item><b>svi</b> when every latent is continuous with an automatic reparameterised guide (not a
+/// covariance matrix), or covered by the user's guide.</item>
 /// </list>
 /// When several can run, em is preferred (exact E-step, maximum-likelihood globals), then vmp (exact or
 /// deterministic variational updates), then svi. Each backend not chosen gets a verdict naming the
@@ -49,9 +50,12 @@ public static class Planner
             ? checks[r].CanRun ? r : null
             : s_preference.Cast<Backend?>().FirstOrDefault(b => checks[b!.Value].CanRun);
 
-        var verdicts = s_preference.Select(b => checks[b] is { CanRun: true } v && chosen is { } c && c != b
-            ? v with { Reason = NotChosen(b, c, requested is not null) }
-            : checks[b]).ToImmutableArray();
+        var verdicts = s_preference.Select(b => checks[b] switch
+        {
+            { CanRun: true } v when chosen is { } c && c != b => v with { Reason = NotChosen(b, c, requested is not null) },
+            { CanRun: true } v when chosen is null => v with { Reason = "could run it: " + v.Reason },
+            var v => v,
+        }).ToImmutableArray();
         var diagnostics = ImmutableArray<Diagnostic>.Empty;
         var where = analysis.Model.Nodes.FirstOrDefault()?.Span ?? Language.SourceSpan.WholeFile(analysis.Model.Source);
         if (requested is { } asked && chosen is null)
@@ -177,7 +181,7 @@ public static class Planner
             if (!latent.IsReparameterisable)
             {
                 return Reject(Backend.Svi, latent.Node, quote,
-                    $"{latent.Family} latent {latent.Name} cannot be reparameterised; give it a guide");
+                    $"{latent.Family} latent {latent.Name} is a covariance matrix, which the automatic guide does not cover; give it a guide");
             }
         }
 

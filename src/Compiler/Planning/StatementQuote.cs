@@ -24,23 +24,34 @@ internal sealed class StatementQuote(string? source)
         var span = node.Span;
         if (span.HasPosition && span.Line <= _lines.Length)
         {
-            var line = _lines[span.Line - 1].TrimEnd('\r');
-            var start = Math.Min(span.Column - 1, line.Length);
-            var text = line[start..];
-            if (span.Length > 0 && span.Length < text.Length)
+            // The statement's text, over as many lines as its span covers, with runs of whitespace
+            // (line breaks and indentation) collapsed; a block is cut at its brace.
+            var text = new System.Text.StringBuilder();
+            var remaining = span.Length > 0 ? span.Length : int.MaxValue;
+            for (var line = span.Line - 1; line < _lines.Length && remaining > 0; line++)
             {
-                text = text[..span.Length];
+                var row = _lines[line].TrimEnd('\r');
+                var from = line == span.Line - 1 ? Math.Min(span.Column - 1, row.Length) : 0;
+                var piece = row[from..];
+                piece = piece.Length > remaining ? piece[..remaining] : piece;
+                remaining -= piece.Length + 1;
+                text.Append(piece).Append(' ');
+                if (span.Length <= 0)
+                {
+                    break;
+                }
             }
 
-            text = text.Trim();
-            if (text.EndsWith('{'))
+            var quoted = string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            var brace = quoted.IndexOf('{', StringComparison.Ordinal);
+            if (brace >= 0)
             {
-                text = text[..^1].TrimEnd() + " { ... }";
+                quoted = quoted[..brace].TrimEnd() + " { ... }";
             }
 
-            if (text.Length > 0)
+            if (quoted.Length > 0)
             {
-                return text;
+                return quoted;
             }
         }
 

@@ -12,8 +12,22 @@ namespace Ppl.Language.Parsing;
 /// is left out (its syntax error is already reported); checks that the grammar leaves open
 /// (type names, <c>net</c> options, argument order) are reported here.
 /// </summary>
-internal sealed class AstBuilder(string file, DiagnosticBag diagnostics) : PplBaseVisitor<SyntaxNode>
+/// <param name="file">The file name for spans.</param>
+/// <param name="diagnostics">Where the builder's own diagnostics go.</param>
+/// <param name="tokens">The parser's tokens.</param>
+/// <param name="errorTokens">
+/// Token indices at which syntax errors were reported: a statement followed by one on its line is
+/// left out too, so that a mistake is not reported twice (once by the parser, once here).
+/// </param>
+internal sealed class AstBuilder(
+    string file,
+    DiagnosticBag diagnostics,
+    IReadOnlyList<IToken> tokens,
+    IReadOnlyList<int> errorTokens) : PplBaseVisitor<SyntaxNode>
 {
+    private readonly IReadOnlyList<IToken> _tokens = tokens;
+    private readonly IReadOnlyList<int> _errorTokens = errorTokens;
+
     private int _guideDepth;
 
     /// <summary>Builds the file's AST.</summary>
@@ -184,7 +198,7 @@ internal sealed class AstBuilder(string file, DiagnosticBag diagnostics) : PplBa
         var result = new List<Statement>();
         foreach (var statement in statements)
         {
-            if (IsIntact(statement))
+            if (IsIntact(statement) && !HasErrorAfter(statement))
             {
                 result.Add((Statement)Visit(statement));
             }
@@ -231,6 +245,24 @@ internal sealed class AstBuilder(string file, DiagnosticBag diagnostics) : PplBa
 
     private BinaryExpr Binary(BinaryOp op, PplParser.ExprContext left, PplParser.ExprContext right, ParserRuleContext whole) =>
         new(op, Expr(left), Expr(right), Span(whole));
+
+    /// <summary>True when a syntax error was reported after the statement but before the end of its line.</summary>
+    private bool HasErrorAfter(PplParser.StatementContext statement)
+    {
+        if (_errorTokens.Count == 0 || statement.Stop is null)
+        {
+            return false;
+        }
+
+        var end = statement.Stop.TokenIndex;
+        var lineEnd = end + 1;
+        while (lineEnd < _tokens.Count && _tokens[lineEnd].Type is not (PplLexer.NEWLINE or PplLexer.SEMI or TokenConstants.EOF))
+        {
+            lineEnd++;
+        }
+
+        return _errorTokens.Any(index => index > end && index <= lineEnd);
+    }
 
     /// <summary>
     /// True when the parser did not have to repair the statement's own tokens; statements in

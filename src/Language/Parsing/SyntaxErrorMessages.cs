@@ -138,12 +138,16 @@ internal sealed class SyntaxErrorMessages(string file, IReadOnlyList<IToken> tok
             kind == SyntaxErrorKind.Unwanted ? "remove it" : null);
     }
 
-    /// <summary>The diagnostic for each '{' still open at the end of the file.</summary>
-    public IEnumerable<Diagnostic> UnclosedBraces()
+    /// <summary>
+    /// The diagnostic for each '{' still open at the end of the file, outermost first, leaving out
+    /// the innermost <paramref name="alreadyReported"/> (braces already reported as out of place).
+    /// </summary>
+    public IEnumerable<Diagnostic> UnclosedBraces(int alreadyReported)
     {
         var last = tokens.LastOrDefault(t => t.Type is not (TokenConstants.EOF or PplLexer.NEWLINE or PplLexer.SEMI)
             && t.Channel == TokenConstants.DefaultChannel);
-        foreach (var brace in BracketScanner.UnclosedBraces(tokens))
+        var unclosed = BracketScanner.UnclosedBraces(tokens);
+        foreach (var brace in unclosed.Take(Math.Max(0, unclosed.Count - alreadyReported)))
         {
             var owner = OwnerOf(brace);
             var where = owner ?? brace;

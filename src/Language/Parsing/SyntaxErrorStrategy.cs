@@ -17,7 +17,17 @@ internal sealed class SyntaxErrorStrategy(
 {
     private readonly bool _hasUnclosedBraces = BracketScanner.UnclosedBraces(tokens).Count > 0;
     private readonly HashSet<(int Index, int State)> _recoveredAt = [];
+    private readonly List<int> _errorTokens = [];
     private int _quietThrough = -1;
+
+    /// <summary>Token indices at which syntax errors were reported, in order.</summary>
+    public IReadOnlyList<int> ErrorTokens => _errorTokens;
+
+    /// <summary>
+    /// How many errors were reported at a '{'. Such a brace is usually extra, and the brace scan
+    /// would otherwise report one more unclosed block for it.
+    /// </summary>
+    public int ExtraBracesReported { get; private set; }
 
     /// <inheritdoc />
     public override void ReportError(Parser recognizer, RecognitionException e)
@@ -61,6 +71,35 @@ internal sealed class SyntaxErrorStrategy(
     {
         var type = recognizer.InputStream.LA(1);
         return type is PplLexer.NEWLINE or PplLexer.SEMI ? null : base.SingleTokenDeletion(recognizer);
+    }
+
+    /// <summary>Never invents a '{': the statements after it would become a block that ends nowhere.</summary>
+    /// <param name="recognizer">The parser.</param>
+    /// <returns>True when the parser may go on as if the missing token were there.</returns>
+    protected override bool SingleTokenInsertion(Parser recognizer) =>
+        !GetExpectedTokens(recognizer).Contains(PplLexer.LBRACE) && base.SingleTokenInsertion(recognizer);
+
+    /// <summary>ANTLR's resynchronisation, but a block met on the way is skipped whole.</summary>
+    /// <param name="recognizer">The parser.</param>
+    /// <param name="set">Tokens to stop at.</param>
+    protected override void ConsumeUntil(Parser recognizer, IntervalSet set)
+    {
+        var depth = 0;
+        for (var type = recognizer.InputStream.LA(1); type != TokenConstants.EOF; type = recognizer.InputStream.LA(1))
+        {
+            if (depth == 0 && set.Contains(type))
+            {
+                return;
+            }
+
+            depth += type switch
+            {
+                PplLexer.LBRACE => 1,
+                PplLexer.RBRACE when depth > 0 => -1,
+                _ => 0,
+            };
+            recognizer.Consume();
+        }
     }
 
     /// <summary>Skips to the end of the current statement, without consuming the separator.</summary>
@@ -112,6 +151,11 @@ internal sealed class SyntaxErrorStrategy(
         }
 
         diagnostics.Add(messages.Describe(offending, expected, context, kind));
+        _errorTokens.Add(offending.TokenIndex);
+        if (offending.Type == PplLexer.LBRACE)
+        {
+            ExtraBracesReported++;
+        }
     }
 
     /// <summary>Index of the separator (or EOF) that ends the statement holding token <paramref name="index"/>.</summary>

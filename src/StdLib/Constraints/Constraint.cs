@@ -44,6 +44,9 @@ public abstract record Constraint
     /// <summary>0 and 1.</summary>
     public static BooleanConstraint Boolean { get; } = new();
 
+    /// <summary>Finite reals &gt; lower.</summary>
+    public static GreaterThanConstraint GreaterThan(double lower) => new(lower);
+
     /// <summary>The closed interval [lower, upper].</summary>
     public static IntervalConstraint Interval(double lower, double upper) => new(lower, upper);
 

@@ -89,6 +89,26 @@ public sealed class ExpBijection : ElementwiseBijection
     public override T LogAbsDerivative<T>(T x) => x;
 }
 
+/// <summary>y = lower + eˣ onto (lower, ∞): log |f′(x)| = x.</summary>
+/// <param name="lower">The excluded lower bound.</param>
+public sealed class ShiftedExpBijection(double lower) : ElementwiseBijection
+{
+    /// <summary>The excluded lower bound.</summary>
+    public double Lower { get; } = lower;
+
+    /// <inheritdoc/>
+    public override Constraint Codomain => Constraint.GreaterThan(Lower);
+
+    /// <inheritdoc/>
+    public override T Map<T>(T x) => T.Exp(x) + Lower;
+
+    /// <inheritdoc/>
+    public override T InverseMap<T>(T y) => T.Log(y - Lower);
+
+    /// <inheritdoc/>
+    public override T LogAbsDerivative<T>(T x) => x;
+}
+
 /// <summary>
 /// y = softplus(x) = log(1 + eˣ) onto the positive reals, gentler than exp for large x:
 /// log |f′(x)| = log σ(x); x = y + log(−expm1(−y)).

@@ -46,6 +46,20 @@ public sealed record PositiveConstraint : ElementwiseConstraint
     public override bool Check(double value) => value > 0 && double.IsFinite(value);
 }
 
+/// <summary>Finite reals &gt; Lower: e.g. a Wishart's degrees of freedom (&gt; D − 1).</summary>
+/// <param name="Lower">The excluded lower bound.</param>
+public sealed record GreaterThanConstraint(double Lower) : ElementwiseConstraint
+{
+    /// <inheritdoc/>
+    public override string Name => FormattableString.Invariant($"greater than {Lower}");
+
+    /// <inheritdoc/>
+    public override Bijection Bijection => new ShiftedExpBijection(Lower);
+
+    /// <inheritdoc/>
+    public override bool Check(double value) => value > Lower && double.IsFinite(value);
+}
+
 /// <summary>The closed unit interval [0, 1]: probabilities (<c>prob</c>). Closed so that 0/1 data
 /// and grey levels at the ends are admitted; the bijection maps onto the open interval.</summary>
 public sealed record UnitIntervalConstraint : ElementwiseConstraint

@@ -19,6 +19,9 @@ internal static class FluentModels
         ["ppca"] = Ppca,
         ["vae"] = Vae,
         ["bbb"] = Bbb,
+        ["bbb-mixture"] = BbbMixture,
+        ["bernoulli-mixture"] = BernoulliMixture,
+        ["poisson-mixture"] = PoissonMixture,
         ["mc-dropout"] = McDropout,
         ["heteroscedastic"] = Heteroscedastic,
         ["logistic-regression"] = LogisticRegression,
@@ -181,6 +184,51 @@ internal static class FluentModels
         var y = m.Data("y", Types.Real(N));
         var f = m.Net("f", Mlp.Of([1, 100, 100, 1], act: NetActivation.Relu, prior: Dist.Normal(0, 1)));
         m.Plate("n", N, n => m.Observe(y[n], Dist.Normal(f(x[n])[0], 0.1)), batch: 100);
+        return m;
+    }
+
+    public static ModelBuilder BbbMixture()
+    {
+        var m = new ModelBuilder("bbb-mixture");
+        var N = m.Size("N");
+        var x = m.Data("x", Types.Real(N, 1));
+        var y = m.Data("y", Types.Real(N));
+        var prior = Dist.Mixture(Fn.Array(0.5, 0.5), Dist.Normal(0, 1), Dist.Normal(0, 0.0025));
+        var f = m.Net("f", Mlp.Of([1, 100, 100, 1], act: NetActivation.Relu, prior: prior));
+        var sigma = m.Param("sigma", Types.Pos(), init: 0.1);
+        m.Plate("n", N, n => m.Observe(y[n], Dist.Normal(f(x[n])[0], sigma)), batch: 100);
+        return m;
+    }
+
+    public static ModelBuilder BernoulliMixture()
+    {
+        var m = new ModelBuilder("bernoulli-mixture");
+        var (N, D) = (m.Size("N"), m.Size("D"));
+        var x = m.Data("x", Types.Bool(N, D));
+        var K = m.Const("K", 10);
+        var weights = m.Param("weights", Types.Simplex(K));
+        var p = m.Param("p", Types.Prob(K, D));
+        m.Plate("n", N, n =>
+        {
+            var z = m.Latent("z", [n], Dist.Categorical(weights));
+            m.Observe(x[n], Dist.Bernoulli(p[z[n]]));
+        });
+        return m;
+    }
+
+    public static ModelBuilder PoissonMixture()
+    {
+        var m = new ModelBuilder("poisson-mixture");
+        var N = m.Size("N");
+        var counts = m.Data("counts", Types.Int(N));
+        var K = m.Const("K", 2);
+        var weights = m.Param("weights", Types.Simplex(K));
+        var rate = m.Param("rate", Types.Pos(K));
+        m.Plate("n", N, n =>
+        {
+            var z = m.Latent("z", [n], Dist.Categorical(weights));
+            m.Observe(counts[n], Dist.Poisson(rate[z[n]]));
+        });
         return m;
     }
 

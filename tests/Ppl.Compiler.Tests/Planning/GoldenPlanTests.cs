@@ -27,6 +27,7 @@ public sealed class GoldenPlanTests
         { "poisson-mixture", "em" },
         { "vae", "svi" },
         { "bbb", "svi" },
+        { "bbb-mixture", "svi" },
         { "mc-dropout", "svi" },
         { "heteroscedastic", "svi" },
         { "logistic-regression", "svi" },

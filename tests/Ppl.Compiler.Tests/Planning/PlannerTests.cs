@@ -138,4 +138,26 @@ public sealed class PlannerTests
         Assert.Equal(Backend.Vmp, BackendNames.Parse("VMP"));
         Assert.Null(BackendNames.Parse("mcmc"));
     }
+
+    [Fact]
+    public void When_the_requested_backend_cannot_run_the_others_say_they_could()
+    {
+        var text = PlanPrinter.Decision(GoldenPlanTests.Compile("coin").Plan(Backend.Em));
+
+        Assert.Equal(
+            "backend: none — --method em cannot run this model\n"
+            + "rejected: em — 'theta ~ Beta(1, 1)' (coin.ppl:3:1) puts a prior on a global; EM estimates globals as params\n"
+            + "not chosen: vmp — could run it: every latent is conjugate-exponential with its factors (theta: Beta–Bernoulli)\n"
+            + "not chosen: svi — could run it: every latent is continuous and reparameterisable (automatic mean-field guide)\n",
+            text);
+    }
+
+    [Fact]
+    public void A_model_built_in_csharp_is_quoted_from_its_generated_text()
+    {
+        var plan = FluentModelsPlan();
+        Assert.Equal("'theta ~ Beta(1, 1)' (coin.ppl:2:1) puts a prior on a global; EM estimates globals as params", plan.Verdict(Backend.Em).Reason);
+    }
+
+    private static Plan FluentModelsPlan() => Fluent.FluentModels.Coin().Compile().Plan();
 }

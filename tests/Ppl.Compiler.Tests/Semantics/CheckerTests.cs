@@ -25,6 +25,13 @@ public sealed class CheckerTests
         Assert.Equal(Shape.Of(Size.Named("K"), Size.Named("D"), Size.Named("D")), ir.Find("Sigma")!.Type.Shape);
     }
 
+    [Fact]
+    public void A_size_bound_by_data_can_be_used_above_the_data_declaration()
+    {
+        var ir = CompileHelper.Clean("w: real[D] ~ Normal(0, 1)\ndata X: real[N, D]\ndata y: real[N]\ny ~ Normal(X @ w, 1)");
+        Assert.Equal(("D", "X", 1), (ir.Sizes.Single(s => s.Name == "D").Name, ir.Sizes.Single(s => s.Name == "D").FromData, ir.Sizes.Single(s => s.Name == "D").Axis));
+    }
+
     [Theory]
     [InlineData("Normal(0, precision: t)", "precision")]
     [InlineData("Normal(0, var: t)", "var")]

@@ -7,12 +7,13 @@ namespace Ppl.StdLib.Tests.Constraints;
 
 public sealed class BijectionTests
 {
-    public static TheoryData<string> ElementwiseNames => ["identity", "exp", "softplus", "sigmoid", "interval"];
+    public static TheoryData<string> ElementwiseNames => ["identity", "exp", "shifted-exp", "softplus", "sigmoid", "interval"];
 
     private static ElementwiseBijection Elementwise(string name) => name switch
     {
         "identity" => IdentityBijection.Instance,
         "exp" => ExpBijection.Instance,
+        "shifted-exp" => new ShiftedExpBijection(2.5),
         "softplus" => SoftplusBijection.Instance,
         "sigmoid" => SigmoidBijection.Instance,
         "interval" => new AffineSigmoidBijection(-2, 3.5),

@@ -10,6 +10,7 @@ public sealed class ConstraintTests
         { "positive", 1e-300, true }, { "positive", 0, false }, { "positive", -1, false }, { "positive", double.PositiveInfinity, false },
         { "unit", 0, true }, { "unit", 1, true }, { "unit", 0.5, true }, { "unit", 1.0000001, false }, { "unit", -0.1, false }, { "unit", double.NaN, false },
         { "interval", -2, true }, { "interval", 3.5, true }, { "interval", 3.6, false },
+        { "greater", 1.0001, true }, { "greater", 1, false }, { "greater", double.PositiveInfinity, false },
         { "integer", -3, true }, { "integer", 2.5, false }, { "integer", double.NaN, false },
         { "count", 0, true }, { "count", 7, true }, { "count", -1, false }, { "count", 1.5, false },
         { "bool", 0, true }, { "bool", 1, true }, { "bool", 0.5, false }, { "bool", 2, false },
@@ -21,6 +22,7 @@ public sealed class ConstraintTests
         "positive" => Constraint.Positive,
         "unit" => Constraint.UnitInterval,
         "interval" => Constraint.Interval(-2, 3.5),
+        "greater" => Constraint.GreaterThan(1),
         "integer" => Constraint.Integer,
         "count" => Constraint.NonNegativeInteger,
         "bool" => Constraint.Boolean,
@@ -32,7 +34,7 @@ public sealed class ConstraintTests
     {
         var constraint = Named(name);
         Assert.Equal(expected, constraint.Check(value));
-        Assert.Equal(expected, constraint.Check([0.0 + (name == "positive" ? 1 : 0), value]));
+        Assert.Equal(expected, constraint.Check([name is "positive" or "greater" ? 2.0 : 0.0, value]));
     }
 
     [Fact]
@@ -65,7 +67,7 @@ public sealed class ConstraintTests
     [Fact]
     public void Each_continuous_constraint_names_a_bijection_onto_itself()
     {
-        Constraint[] continuous = [Constraint.Real, Constraint.Positive, Constraint.UnitInterval, Constraint.Interval(0, 10),
+        Constraint[] continuous = [Constraint.Real, Constraint.Positive, Constraint.GreaterThan(-1), Constraint.UnitInterval, Constraint.Interval(0, 10),
             Constraint.Simplex, Constraint.CholeskyFactor, Constraint.Covariance];
         foreach (var constraint in continuous)
         {
@@ -90,6 +92,7 @@ public sealed class ConstraintTests
         Assert.Equal("positive", Constraint.Positive.Name);
         Assert.Equal("in [0, 1]", Constraint.UnitInterval.Name);
         Assert.Equal("in [-2, 3.5]", Constraint.Interval(-2, 3.5).Name);
+        Assert.Equal("greater than 1", Constraint.GreaterThan(1).Name);
         Assert.Equal(0, Constraint.Positive.EventRank);
         Assert.Equal(1, Constraint.Simplex.EventRank);
         Assert.Equal(2, Constraint.Covariance.EventRank);

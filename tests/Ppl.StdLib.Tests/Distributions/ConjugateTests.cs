@@ -20,16 +20,16 @@ public sealed class ConjugateTests
         }
     }
 
-    private static readonly double[] s_flips = [1, 0, 1, 1, 0, 1, 1, 1];
+    private static readonly double[] _flips = [1, 0, 1, 1, 0, 1, 1, 1];
 
     [Fact]
     public void Beta_Bernoulli_and_Binomial()
     {
         var prior = new Beta(2, 3);
-        var successes = s_flips.Sum();
-        var posterior = Beta.Posterior(prior, successes, s_flips.Length - successes);
+        var successes = _flips.Sum();
+        var posterior = Beta.Posterior(prior, successes, _flips.Length - successes);
         ConstantDifference("Beta-Bernoulli", new[] { 0.1, 0.35, 0.5, 0.8, 0.97 }.Select(t =>
-            posterior.LogDensity(t) - prior.LogDensity(t) - s_flips.Sum(x => new Bernoulli(t).LogDensity(x))));
+            posterior.LogDensity(t) - prior.LogDensity(t) - _flips.Sum(x => new Bernoulli(t).LogDensity(x))));
         // Binomial counts (7 of 10, 2 of 5): the binomial coefficients are part of the constant.
         var binomial = Beta.Posterior(prior, 9, 6);
         ConstantDifference("Beta-Binomial", new[] { 0.1, 0.35, 0.5, 0.8 }.Select(t =>

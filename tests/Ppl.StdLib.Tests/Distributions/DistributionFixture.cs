@@ -9,9 +9,9 @@ namespace Ppl.StdLib.Tests.Distributions;
 /// </summary>
 internal static class DistributionFixture
 {
-    private static readonly Lazy<JsonDocument> s_document = new(Load);
+    private static readonly Lazy<JsonDocument> _document = new(Load);
 
-    public static JsonElement Root => s_document.Value.RootElement;
+    public static JsonElement Root => _document.Value.RootElement;
 
     public static JsonElement Cases => Root.GetProperty("distributions");
 

@@ -5,7 +5,7 @@ namespace Ppl.StdLib.Tests.Distributions;
 public sealed class FactoryTests
 {
     /// <summary>Valid positional arguments for every catalogue entry.</summary>
-    private static readonly Dictionary<string, object[]> s_arguments = new()
+    private static readonly Dictionary<string, object[]> _arguments = new()
     {
         ["Normal"] = [0.5, 2.0],
         ["MvNormal"] = [new[] { 0.0, 1 }, new[] { 2, 0.5, 0.5, 1 }],
@@ -34,7 +34,7 @@ public sealed class FactoryTests
     {
         foreach (var spec in DistributionCatalog.All)
         {
-            var d = DistributionFactory.Create(spec.Name, s_arguments[spec.Name]);
+            var d = DistributionFactory.Create(spec.Name, _arguments[spec.Name]);
             Assert.Equal(spec.Name, d.GetType().Name);
             Assert.Equal(spec.IsExponentialFamily,
                 d.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IExponentialFamily<,>)));

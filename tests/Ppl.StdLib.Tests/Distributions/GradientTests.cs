@@ -134,14 +134,14 @@ public sealed class GradientTests
 
     private static GenericFormula Rsample(string name, double noise) => name switch
     {
-        "Normal" => new(a => Normal.Rsample(a[0], a[1], noise), a => Normal.Rsample(a[0], a[1], noise)),
-        "LogNormal" => new(a => LogNormal.Rsample(a[0], a[1], noise), a => LogNormal.Rsample(a[0], a[1], noise)),
-        "Uniform" => new(a => Uniform.Rsample(a[0], a[1], noise), a => Uniform.Rsample(a[0], a[1], noise)),
-        "Laplace" => new(a => Laplace.Rsample(a[0], a[1], noise), a => Laplace.Rsample(a[0], a[1], noise)),
-        "Exponential" => new(a => Exponential.Rsample(a[0], noise), a => Exponential.Rsample(a[0], noise)),
-        "StudentT" => new(a => StudentT.Rsample(a[0], a[1], noise), a => StudentT.Rsample(a[0], a[1], noise)),
-        "HalfNormal" => new(a => HalfNormal.Rsample(a[0], noise), a => HalfNormal.Rsample(a[0], noise)),
-        "HalfCauchy" => new(a => HalfCauchy.Rsample(a[0], noise), a => HalfCauchy.Rsample(a[0], noise)),
+        "Normal" => new(a => Normal.Rsample(a[0], a[1], (Scalar)noise), a => Normal.Rsample(a[0], a[1], Dual.Constant(noise))),
+        "LogNormal" => new(a => LogNormal.Rsample(a[0], a[1], (Scalar)noise), a => LogNormal.Rsample(a[0], a[1], Dual.Constant(noise))),
+        "Uniform" => new(a => Uniform.Rsample(a[0], a[1], (Scalar)noise), a => Uniform.Rsample(a[0], a[1], Dual.Constant(noise))),
+        "Laplace" => new(a => Laplace.Rsample(a[0], a[1], (Scalar)noise), a => Laplace.Rsample(a[0], a[1], Dual.Constant(noise))),
+        "Exponential" => new(a => Exponential.Rsample(a[0], (Scalar)noise), a => Exponential.Rsample(a[0], Dual.Constant(noise))),
+        "StudentT" => new(a => StudentT.Rsample(a[0], a[1], (Scalar)noise), a => StudentT.Rsample(a[0], a[1], Dual.Constant(noise))),
+        "HalfNormal" => new(a => HalfNormal.Rsample(a[0], (Scalar)noise), a => HalfNormal.Rsample(a[0], Dual.Constant(noise))),
+        "HalfCauchy" => new(a => HalfCauchy.Rsample(a[0], (Scalar)noise), a => HalfCauchy.Rsample(a[0], Dual.Constant(noise))),
         _ => throw new ArgumentException(name),
     };
 

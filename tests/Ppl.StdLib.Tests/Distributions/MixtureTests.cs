@@ -4,7 +4,7 @@ namespace Ppl.StdLib.Tests.Distributions;
 
 public sealed class MixtureTests
 {
-    private static readonly Mixture s_mixture = new([0.3, 0.7], new Normal(-2, 0.5), new Gamma(3, 1));
+    private static readonly Mixture _mixture = new([0.3, 0.7], new Normal(-2, 0.5), new Gamma(3, 1));
 
     [Theory]
     [InlineData(-2.5)]
@@ -13,7 +13,7 @@ public sealed class MixtureTests
     public void Log_density_is_the_log_of_the_weighted_sum(double x)
     {
         var direct = Math.Log(0.3 * Math.Exp(new Normal(-2, 0.5).LogDensity(x)) + 0.7 * Math.Exp(new Gamma(3, 1).LogDensity(x)));
-        FixtureTests.Close(direct, s_mixture.LogDensity(x), $"mixture at {x}", 1e-13);
+        FixtureTests.Close(direct, _mixture.LogDensity(x), $"mixture at {x}", 1e-13);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class MixtureTests
     public void Responsibilities_are_the_posterior_component_probabilities()
     {
         var r = new double[2];
-        s_mixture.Responsibilities(0.5, r);
+        _mixture.Responsibilities(0.5, r);
         var a = 0.3 * Math.Exp(new Normal(-2, 0.5).LogDensity(0.5));
         var b = 0.7 * Math.Exp(new Gamma(3, 1).LogDensity(0.5));
         Assert.Equal(a / (a + b), r[0], 14);
@@ -41,9 +41,9 @@ public sealed class MixtureTests
     [Fact]
     public void Moments_follow_the_law_of_total_variance()
     {
-        Assert.Equal(0.3 * -2 + 0.7 * 3, s_mixture.Mean, 14);
+        Assert.Equal(0.3 * -2 + 0.7 * 3, _mixture.Mean, 14);
         var second = 0.3 * (0.25 + 4) + 0.7 * (3 + 9);
-        Assert.Equal(second - s_mixture.Mean * s_mixture.Mean, s_mixture.Variance, 13);
+        Assert.Equal(second - _mixture.Mean * _mixture.Mean, _mixture.Variance, 13);
     }
 
     [Fact]
@@ -54,10 +54,10 @@ public sealed class MixtureTests
         const double step = 1e-3;
         for (var x = -10 + step / 2; x < 30; x += step)
         {
-            var lp = s_mixture.LogDensity(x);
+            var lp = _mixture.LogDensity(x);
             quadrature -= Math.Exp(lp) * lp * step;
         }
-        Assert.True(Math.Abs(s_mixture.Entropy - quadrature) < 0.05, $"Monte Carlo {s_mixture.Entropy:R}, quadrature {quadrature:R}");
+        Assert.True(Math.Abs(_mixture.Entropy - quadrature) < 0.05, $"Monte Carlo {_mixture.Entropy:R}, quadrature {quadrature:R}");
     }
 
     [Fact]

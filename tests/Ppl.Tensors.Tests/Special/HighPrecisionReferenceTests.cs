@@ -4,10 +4,11 @@ namespace Ppl.Tensors.Tests.Special;
 
 /// <summary>
 /// Hard points (near the zeros of log Γ and ψ, the branch switches, the far tails, the reflection
-/// region) against 60-digit references computed independently in Python's <c>decimal</c>: log Γ and ψ
-/// by Stirling's series after shifting the argument above 60, erfc by its Taylor series or a
-/// 4000-term continued fraction, Φ and log Φ in the tail by the Laplace continued fraction. Each reference
-/// is for the exact binary value of the double argument; the comment gives 26 digits.
+/// region) against 60-digit references computed independently in Python's <c>decimal</c> by
+/// References/make_references.py: log Γ and ψ by Stirling's series after shifting the argument above
+/// 60, erfc by its Taylor series or a 4000-term continued fraction, Φ and log Φ in the tail by the
+/// Laplace continued fraction, Φ⁻¹ by Newton's method on those, log1p and expm1 by decimal's ln and
+/// exp. Each reference is for the exact binary value of the double argument; the comment gives 26 digits.
 /// </summary>
 public sealed class HighPrecisionReferenceTests
 {
@@ -102,6 +103,32 @@ public sealed class HighPrecisionReferenceTests
         { "NormalCdf", 0.5, 0.6914624612740131 },  // 6.9146246127401310363770461e-1
         { "NormalCdf", 1.5, 0.9331927987311419 },  // 9.3319279873114193399550596e-1
         { "NormalCdf", 5.0, 0.9999997133484281 },  // 9.9999971334842812080608833e-1
+        { "Probit", 1e-300, -37.0470962993612 },  // -3.7047096299361199236547043e+1
+        { "Probit", 1e-50, -14.933337534788489 },  // -1.4933337534788488980658211e+1
+        { "Probit", 1e-20, -9.262340089798407 },  // -9.2623400897984075795720946e+0
+        { "Probit", 0.02425, -1.972961051311885 },  // -1.9729610513118848376027481e+0
+        { "Probit", 0.0749, -1.4402382675279637 },  // -1.4402382675279636631124024e+0
+        { "Probit", 0.075, -1.439531470938456 },  // -1.4395314709384559349498010e+0
+        { "Probit", 0.3, -0.5244005127080408 },  // -5.2440051270804081596945436e-1
+        { "Probit", 0.5000000001, 2.506628482030354e-10 },  // 2.5066284820303539022207888e-10
+        { "Probit", 0.92, 1.4050715603096329 },  // 1.4050715603096328247949717e+0
+        { "Probit", 0.999, 3.090232306167813 },  // 3.0902323061678132777582023e+0
+        { "Probit", 0.9999999, 5.199337582290661 },  // 5.1993375822906610936573558e+0
+        { "Log1p", -0.9, -2.302585092994046 },  // -2.3025850929940459060625964e+0
+        { "Log1p", -0.3, -0.35667494393873234 },  // -3.5667494393873236305230979e-1
+        { "Log1p", -1e-07, -1.0000000500000033e-07 },  // -1.0000000500000032880816906e-7
+        { "Log1p", 3e-09, 2.9999999955e-09 },  // 2.9999999954999999890496213e-9
+        { "Log1p", 0.02, 0.019802627296179712 },  // 1.9802627296179713434199297e-2
+        { "Log1p", 0.6, 0.4700036292457355 },  // 4.7000362924573553977314922e-1
+        { "Log1p", 2.0, 1.0986122886681098 },  // 1.0986122886681096913952452e+0
+        { "Expm1", -2.0, -0.8646647167633873 },  // -8.6466471676338730810600051e-1
+        { "Expm1", -0.4, -0.32967995396436073 },  // -3.2967995396436071413966205e-1
+        { "Expm1", -3e-06, -2.9999955000045e-06 },  // -2.9999955000045000726273463e-6
+        { "Expm1", 1e-08, 1.0000000050000001e-08 },  // 1.0000000050000000375892277e-8
+        { "Expm1", 0.3, 0.3498588075760031 },  // 3.4985880757600308899730103e-1
+        { "Expm1", 0.49, 0.632316219955379 },  // 6.3231621995537895562453772e-1
+        { "Expm1", 0.51, 0.6652911949458863 },  // 6.6529119494588632321991781e-1
+        { "Expm1", 4.0, 53.598150033144236 },  // 5.3598150033144239078110261e+1
     };
 
     /// <summary>A few ulps: these are the points where a naive implementation loses digits, and
@@ -119,6 +146,9 @@ public sealed class HighPrecisionReferenceTests
             "Erfc" => SpecialFunctions.Erfc(x),
             "LogNormalCdf" => SpecialFunctions.LogNormalCdf(x),
             "NormalCdf" => SpecialFunctions.NormalCdf(x),
+            "Probit" => SpecialFunctions.Probit(x),
+            "Log1p" => SpecialFunctions.Log1p(x),
+            "Expm1" => SpecialFunctions.Expm1(x),
             _ => throw new ArgumentException(function),
         };
         var error = Math.Abs(actual - expected) / Math.Abs(expected);

@@ -28,6 +28,26 @@ public sealed class SpecialFunctionIdentityTests
     }
 
     [Fact]
+    public void LogGamma_and_Digamma_satisfy_the_duplication_formulas()
+    {
+        // Legendre: log Γ(2x) = (2x − 1) log 2 − ½ log π + log Γ(x) + log Γ(x + ½), and its derivative
+        // ψ(2x) = ½ ψ(x) + ½ ψ(x + ½) + log 2 (A&S 6.1.18, 6.3.8): three arguments in different branches.
+        for (var e = -3.0; e <= 4.0; e += 0.05)
+        {
+            var x = Math.Pow(10, e);
+            var terms = new[] { (2 * x - 1) * Math.Log(2), -0.5 * Math.Log(Math.PI), SpecialFunctions.LogGamma(x), SpecialFunctions.LogGamma(x + 0.5) };
+            var left = SpecialFunctions.LogGamma(2 * x);
+            var scale = terms.Sum(Math.Abs) + Math.Abs(left);
+            Assert.True(Math.Abs(left - terms.Sum()) <= 4e-16 * scale, $"log Γ at x = {x:R}");
+
+            var digammaTerms = new[] { 0.5 * SpecialFunctions.Digamma(x), 0.5 * SpecialFunctions.Digamma(x + 0.5), Math.Log(2) };
+            var digammaLeft = SpecialFunctions.Digamma(2 * x);
+            var digammaScale = digammaTerms.Sum(Math.Abs) + Math.Abs(digammaLeft);
+            Assert.True(Math.Abs(digammaLeft - digammaTerms.Sum()) <= 4e-16 * digammaScale, $"ψ at x = {x:R}");
+        }
+    }
+
+    [Fact]
     public void LogGamma_of_integers_is_the_log_factorial()
     {
         var factorial = BigInteger.One;

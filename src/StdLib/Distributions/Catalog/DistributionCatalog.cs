@@ -14,7 +14,7 @@ public static class DistributionCatalog
     private const string Discrete = "discrete: no pathwise gradient; enumerate or use a score-function estimator";
     private const string ByRejection = "sampled by rejection: implicit reparameterisation via the CDF (Figurnov et al. 2018)";
 
-    private static readonly DistributionSpec[] s_all =
+    private static readonly DistributionSpec[] _all =
     [
         Family("Normal", [P("mean", Real), P("sd", Positive)], [A("var", Positive, "sd", ParameterConversion.SquareRoot), A("precision", Positive, "sd", ParameterConversion.InverseSquareRoot)],
             Real, Scalar, Reparameterisation.Explicit, "mean + sd·ε, ε ~ Normal(0, 1)", expFamily: true),
@@ -63,18 +63,18 @@ public static class DistributionCatalog
             IsExponentialFamily: false, IsVariadic: true),
     ];
 
-    private static readonly Dictionary<string, DistributionSpec> s_byName =
-        s_all.ToDictionary(s => s.Name, StringComparer.Ordinal);
+    private static readonly Dictionary<string, DistributionSpec> _byName =
+        _all.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
     /// <summary>Every distribution, in DESIGN.md's order.</summary>
-    public static IReadOnlyList<DistributionSpec> All => s_all;
+    public static IReadOnlyList<DistributionSpec> All => _all;
 
     /// <summary>The names of every distribution, in DESIGN.md's order.</summary>
-    public static IEnumerable<string> Names => s_all.Select(s => s.Name);
+    public static IEnumerable<string> Names => _all.Select(s => s.Name);
 
     /// <summary>Looks a distribution up by its exact (case-sensitive) name.</summary>
     public static bool TryGet(string name, [NotNullWhen(true)] out DistributionSpec? spec) =>
-        s_byName.TryGetValue(name, out spec);
+        _byName.TryGetValue(name, out spec);
 
     /// <summary>
     /// Names close to an unknown one, best first, for "did you mean" messages: a case-insensitive match,
@@ -84,7 +84,7 @@ public static class DistributionCatalog
     {
         ArgumentNullException.ThrowIfNull(unknown);
         var limit = Math.Clamp(unknown.Length / 3, 1, 3);
-        return s_all
+        return _all
             .Select(s => (s.Name, Distance: string.Equals(s.Name, unknown, StringComparison.OrdinalIgnoreCase)
                 ? 0
                 : EditDistance(s.Name.ToUpperInvariant(), unknown.ToUpperInvariant())))

@@ -29,7 +29,7 @@ public sealed class Exponential : IContinuousDistribution, IExponentialFamily<Ex
     public static T LogDensity<T>(T x, T rate) where T : IReal<T> => T.Log(rate) - rate * x;
 
     /// <summary>The reparameterised draw e/λ for standard exponential noise e.</summary>
-    public static T Rsample<T>(T rate, double noise) where T : IReal<T> => noise / rate;
+    public static T Rsample<T>(T rate, T noise) where T : IReal<T> => noise / rate;
 
     /// <inheritdoc/>
     public double LogDensity(double value) =>

@@ -29,7 +29,7 @@ public sealed class HalfCauchy : IContinuousDistribution
         LogConstants.LogTwo - LogConstants.LogPi - T.Log(scale) - T.Log1p(T.Square(x / scale));
 
     /// <summary>The reparameterised draw s·c for standard half-Cauchy noise c = tan(πu/2).</summary>
-    public static T Rsample<T>(T scale, double noise) where T : IReal<T> => scale * noise;
+    public static T Rsample<T>(T scale, T noise) where T : IReal<T> => scale * noise;
 
     /// <summary>A standard half-Cauchy draw tan(πu/2), u ~ Uniform(0, 1).</summary>
     public static double StandardNoise(RandomSource random)

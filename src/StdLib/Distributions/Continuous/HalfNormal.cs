@@ -32,7 +32,7 @@ public sealed class HalfNormal : IContinuousDistribution
         HalfLogTwoOverPi - T.Log(sd) - 0.5 * T.Square(x / sd);
 
     /// <summary>The reparameterised draw σ·|ε| for standard-normal ε.</summary>
-    public static T Rsample<T>(T sd, double noise) where T : IReal<T> => sd * Math.Abs(noise);
+    public static T Rsample<T>(T sd, T noise) where T : IReal<T> => sd * T.Abs(noise);
 
     /// <inheritdoc/>
     public double LogDensity(double value) =>

@@ -37,7 +37,7 @@ public sealed class Laplace : IContinuousDistribution
         -T.Abs(x - loc) / scale - T.Log(scale) - LogConstants.LogTwo;
 
     /// <summary>The reparameterised draw μ + b·e for standard Laplace noise e (<see cref="StandardNoise"/>).</summary>
-    public static T Rsample<T>(T loc, T scale, double noise) where T : IReal<T> => loc + scale * noise;
+    public static T Rsample<T>(T loc, T scale, T noise) where T : IReal<T> => loc + scale * noise;
 
     /// <summary>A standard Laplace(0, 1) draw by inversion: e = −sign(u)·log(1 − 2|u|), u ~ Uniform(−½, ½).</summary>
     public static double StandardNoise(RandomSource random)

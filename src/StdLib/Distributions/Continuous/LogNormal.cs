@@ -40,7 +40,7 @@ public sealed class LogNormal : IContinuousDistribution, IExponentialFamily<LogN
     }
 
     /// <summary>The reparameterised draw exp(μ + σ·ε) for standard-normal ε.</summary>
-    public static T Rsample<T>(T mu, T sigma, double noise) where T : IReal<T> => T.Exp(mu + sigma * noise);
+    public static T Rsample<T>(T mu, T sigma, T noise) where T : IReal<T> => T.Exp(mu + sigma * noise);
 
     /// <inheritdoc/>
     public double LogDensity(double value) =>

@@ -57,7 +57,7 @@ public sealed class Normal : IContinuousDistribution, IExponentialFamily<Normal,
         0.5 * T.Log(precision) - 0.5 * precision * T.Square(x - mean) - LogConstants.HalfLogTwoPi;
 
     /// <summary>The reparameterised draw mean + sd·ε for standard-normal noise ε.</summary>
-    public static T Rsample<T>(T mean, T sd, double noise) where T : IReal<T> => mean + sd * noise;
+    public static T Rsample<T>(T mean, T sd, T noise) where T : IReal<T> => mean + sd * noise;
 
     /// <inheritdoc/>
     public double LogDensity(double value) =>

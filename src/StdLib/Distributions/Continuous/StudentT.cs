@@ -49,7 +49,7 @@ public sealed class StudentT : IContinuousDistribution
         - 0.5 * (nu + 1.0) * T.Log1p(T.Square((x - loc) / scale) / nu);
 
     /// <summary>The draw μ + s·t for a standard t draw (reparameterised in loc and scale, not in ν).</summary>
-    public static T Rsample<T>(T loc, T scale, double noise) where T : IReal<T> => loc + scale * noise;
+    public static T Rsample<T>(T loc, T scale, T noise) where T : IReal<T> => loc + scale * noise;
 
     /// <summary>A standard t(ν) draw: z/√(g/ν) with z ~ N(0, 1) and g ~ χ²(ν) = 2·Gamma(ν/2).</summary>
     public static double StandardNoise(double nu, RandomSource random)

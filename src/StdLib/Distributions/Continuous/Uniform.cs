@@ -40,7 +40,7 @@ public sealed class Uniform : IContinuousDistribution
     public static T LogDensity<T>(T x, T lo, T hi) where T : IReal<T> => -T.Log(hi - lo);
 
     /// <summary>The reparameterised draw lo + (hi − lo)·u for u ~ Uniform(0, 1).</summary>
-    public static T Rsample<T>(T lo, T hi, double noise) where T : IReal<T> => lo + (hi - lo) * noise;
+    public static T Rsample<T>(T lo, T hi, T noise) where T : IReal<T> => lo + (hi - lo) * noise;
 
     /// <inheritdoc/>
     public double LogDensity(double value) =>

@@ -11,7 +11,7 @@ namespace Ppl.StdLib.Distributions;
 /// </summary>
 public static class KullbackLeibler
 {
-    private static readonly Dictionary<(Type P, Type Q), Func<object, object, double>> s_registry = new()
+    private static readonly Dictionary<(Type P, Type Q), Func<object, object, double>> _registry = new()
     {
         [(typeof(Normal), typeof(Normal))] = (p, q) => Divergence((Normal)p, (Normal)q),
         [(typeof(MvNormal), typeof(MvNormal))] = (p, q) => Divergence((MvNormal)p, (MvNormal)q),
@@ -27,14 +27,14 @@ public static class KullbackLeibler
     };
 
     /// <summary>Whether KL(p ‖ q) has a closed form for these two families.</summary>
-    public static bool HasClosedForm(Type p, Type q) => s_registry.ContainsKey((p, q));
+    public static bool HasClosedForm(Type p, Type q) => _registry.ContainsKey((p, q));
 
     /// <summary>KL(p ‖ q) in closed form if the registry has the pair of types.</summary>
     public static bool TryDivergence(object p, object q, [NotNullWhen(true)] out double? divergence)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(q);
-        if (s_registry.TryGetValue((p.GetType(), q.GetType()), out var formula))
+        if (_registry.TryGetValue((p.GetType(), q.GetType()), out var formula))
         {
             divergence = formula(p, q);
             return true;

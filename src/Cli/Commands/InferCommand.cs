@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Ppl.Cli.Output;
+using Ppl.Compiler.Binding;
+using Ppl.Compiler.Planning;
+using Ppl.Inference;
+using Ppl.Language;
+using Ppl.Language.Diagnostics;
+
+namespace Ppl.Cli.Commands;
+
+/// <summary>
+/// <c>ppl infer MODEL [--data FILE]... [--method auto|vmp|em|svi] [--iterations N] [--seed S] [--json]
+/// [--out DIR] [--show NAMES]</c> and, for SVI, <c>[--epochs E | --steps S] [--lr R] [--particles K]
+/// [--guide auto|normal|delta|lowrank] [--float64]</c>: compile, bind the data, plan, run the chosen
+/// backend and print the posteriors (a table, or DESIGN.md's JSON contract with <c>--json</c>).
+/// </summary>
+internal static class InferCommand
+{
+    /// <summary>The <c>infer</c> command, running the backends in <paramref name="backends"/>.</summary>
+    /// <param name="backends">The backends available.</param>
+    public static Command Create(BackendRegistry backends)
+    {
+        var model = new Argument<string>("MODEL") { Description = "The .ppl model file." };
+        var data = new Option<string[]>("--data") { Description = "A data file, or NAME=FILE; may be repeated. Default: MODEL.json or MODEL.csv beside the model." };
+        var method = new Option<string>("--method") { Description = "auto, vmp, em or svi.", DefaultValueFactory = _ => "auto" };
+        method.AcceptOnlyFromAmong("auto", "vmp", "em", "svi");
+        var iterations = new Option<int?>("--iterations") { Description = "Iteration cap (vmp, em)." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed for every random choice.", DefaultValueFactory = _ => 1 };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON (docs/cli.md)." };
+        var outDir = new Option<string?>("--out") { Description = "Also write result.json into this directory." };
+        var show = new Option<string[]>("--show") { Description = "Variables to list in full (e.g. local latents); comma-separated or repeated." };
+        var restarts = new Option<int>("--restarts") { Description = "EM: independent restarts; the best log-likelihood is kept.", DefaultValueFactory = _ => 1 };
+        var epochs = new Option<int?>("--epochs") { Description = "SVI: passes over the data." };
+        var steps = new Option<int?>("--steps") { Description = "SVI: optimisation steps." };
+        var lr = new Option<double?>("--lr") { Description = "SVI: Adam's learning rate." };
+        var particles = new Option<int>("--particles") { Description = "SVI: Monte Carlo particles per ELBO estimate.", DefaultValueFactory = _ => 1 };
+        var guide = new Option<string>("--guide") { Description = "SVI: automatic guide when the model has none.", DefaultValueFactory = _ => "auto" };
+        guide.AcceptOnlyFromAmong("auto", "normal", "delta", "lowrank");
+        var float64 = new Option<bool>("--float64") { Description = "SVI: compute in float64 instead of float32." };
+
+        var command = new Command("infer", "Run inference: posteriors, params, evidence or ELBO.");
+        command.Arguments.Add(model);
+        foreach (var option in new Option[] { data, method, iterations, seed, json, outDir, show, restarts, epochs, steps, lr, particles, guide, float64 })
+        {
+            command.Options.Add(option);
+        }
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(epochs) is not null && result.GetValue(steps) is not null)
+            {
+                result.AddError("--epochs and --steps cannot be used together; give one.");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var options = new InferenceOptions
+            {
+                MaxIterations = parse.GetValue(iterations),
+                Seed = parse.GetValue(seed),
+                Restarts = parse.GetValue(restarts),
+                Epochs = parse.GetValue(epochs),
+                Steps = parse.GetValue(steps),
+                LearningRate = parse.GetValue(lr),
+                Particles = parse.GetValue(particles),
+                Guide = parse.GetValue(guide)!,
+                DoublePrecision = parse.GetValue(float64),
+                Show = (parse.GetValue(show) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(),
+            };
+            var configuration = parse.InvocationConfiguration;
+            return Run(
+                backends,
+                parse.GetValue(model)!,
+                parse.GetValue(data) ?? [],
+                BackendNames.Parse(parse.GetValue(method)),
+                options,
+                parse.GetValue(json),
+                parse.GetValue(outDir),
+                configuration.Output,
+                configuration.Error);
+        });
+        return command;
+    }
+
+    /// <summary>Runs inference on one model.</summary>
+    /// <param name="backends">The backends available.</param>
+    /// <param name="path">The model file.</param>
+    /// <param name="dataArguments">The <c>--data</c> arguments.</param>
+    /// <param name="method">The backend asked for, or null.</param>
+    /// <param name="options">Run settings.</param>
+    /// <param name="json">Print JSON instead of the table.</param>
+    /// <param name="outDir">Directory for result.json, or null.</param>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where diagnostics go.</param>
+    /// <returns>0, or 1 with diagnostics.</returns>
+    public static int Run(
+        BackendRegistry backends, string path, IReadOnlyList<string> dataArguments, Backend? method,
+        InferenceOptions options, bool json, string? outDir, TextWriter output, TextWriter error)
+    {
+        var (loaded, diagnostics, source) = LoadedModel.Load(path, dataArguments, method);
+        if (loaded is null)
+        {
+            return Fail(diagnostics, path, source, error);
+        }
+
+        var chosen = loaded.Plan.Chosen!.Value;
+        if (backends.Find(chosen) is not { } backend)
+        {
+            var missing = new Diagnostic(
+                InferenceDiagnosticCodes.BackendUnavailable, Severity.Error,
+                $"the {chosen.Name()} backend is not available in this build of ppl",
+                SourceSpan.WholeFile(path),
+                $"available: {string.Join(", ", backends.Kinds.Select(k => k.Name()).DefaultIfEmpty("none"))}; see `ppl explain {path}` for the plan");
+            return Fail([missing], path, source, error);
+        }
+
+        var request = new InferenceRequest(loaded.Ir, loaded.Plan, loaded.Data, options, System.IO.Path.GetFileName(path));
+        Ppl.Inference.Results.InferenceResult result;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            result = backend.Run(request);
+        }
+        catch (InferenceException failure)
+        {
+            return Fail(failure.Diagnostics, path, source, error);
+        }
+        result = result with { Elapsed = clock.Elapsed };
+
+        var jsonText = json || outDir is not null ? ResultJson.Serialize(result) : null;
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+            File.WriteAllText(System.IO.Path.Combine(outDir, "result.json"), jsonText);
+        }
+        output.Write(json ? jsonText + Environment.NewLine : ResultTable.Render(result, PlanPrinter.Decision(loaded.Plan), options.Show));
+        return PplApp.Success;
+    }
+
+    private static int Fail(IReadOnlyList<Diagnostic> diagnostics, string path, string source, TextWriter error)
+    {
+        error.Write(DataDiagnostics.Render(diagnostics, path, source));
+        var errors = diagnostics.Count(d => d.IsError);
+        error.WriteLine(errors == 1 ? "1 error" : $"{errors} errors");
+        return PplApp.UserError;
+    }
+}
