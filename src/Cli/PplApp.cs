@@ -31,7 +31,10 @@ internal static class PplApp
 
     /// <summary>The backends this build of <c>ppl</c> runs (the composition root: one line per backend).</summary>
     /// <returns>The registry.</returns>
-    public static BackendRegistry Backends() => new([]);
+    public static BackendRegistry Backends() => new(
+    [
+        new Ppl.Inference.Em.EmBackend(),
+    ]);
 
     /// <summary>Parses <paramref name="args"/> and runs the command, never letting an exception escape.</summary>
     /// <param name="args">Command-line arguments.</param>

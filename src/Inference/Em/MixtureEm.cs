@@ -5,7 +5,7 @@ namespace Ppl.Inference.Em;
 
 /// <summary>Settings of one EM run.</summary>
 /// <param name="MaxIterations">The cap on M-steps.</param>
-/// <param name="Tolerance">Stop when |ΔL| ≤ tolerance · |L| (0: run to the cap).</param>
+/// <param name="Tolerance">Stop when |ΔL| ≤ tolerance · |L|; 0 runs exactly to the cap (as scikit-learn with tol=0).</param>
 /// <param name="Restarts">Independent k-means++ starts; the best final log-likelihood is kept.</param>
 internal readonly record struct EmSettings(int MaxIterations, double Tolerance, int Restarts);
 
@@ -71,7 +71,7 @@ internal static class MixtureEm
                 notes.Add($"the log-likelihood became {logLikelihood} at iteration {iteration}; EM stopped there");
                 break;
             }
-            if (trace.Count > 1 && Math.Abs(logLikelihood - trace[^2]) <= settings.Tolerance * Math.Abs(logLikelihood))
+            if (settings.Tolerance > 0 && trace.Count > 1 && Math.Abs(logLikelihood - trace[^2]) <= settings.Tolerance * Math.Abs(logLikelihood))
             {
                 converged = true;
                 break;

@@ -89,7 +89,7 @@ internal static class Ppca
             var logLikelihood = LogLikelihood(statistics, w, sigma2);
             trace.Add(logLikelihood);
             progress?.Report(new InferenceProgress(iteration, settings.MaxIterations, logLikelihood, "em"));
-            if (trace.Count > 1 && Math.Abs(logLikelihood - trace[^2]) <= settings.Tolerance * Math.Abs(logLikelihood))
+            if (settings.Tolerance > 0 && trace.Count > 1 && Math.Abs(logLikelihood - trace[^2]) <= settings.Tolerance * Math.Abs(logLikelihood))
             {
                 converged = true;
                 break;
