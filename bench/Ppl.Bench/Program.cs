@@ -9,7 +9,7 @@ using Ppl.Bench.Cases;
 using Ppl.Bench.Peers;
 using Ppl.Bench.Reporting;
 
-IBenchmarkCase[] allCases = [.. GemmCase.All(), .. VaeStepCase.All(), new VaeEpochCase(), .. BlrCase.All(), .. VbGmmCase.All()];
+IBenchmarkCase[] allCases = [.. GemmCase.All(), .. VaeStepCase.All(), new VaeEpochCase(), .. BlrCase.All(), .. VbGmmCase.All(), .. GmmEmCase.All(), new PpcaCase()];
 
 var root = RepositoryRoot();
 string? shared = null;

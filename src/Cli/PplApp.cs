@@ -31,7 +31,12 @@ internal static class PplApp
 
     /// <summary>The backends this build of <c>ppl</c> runs (the composition root: one line per backend).</summary>
     /// <returns>The registry.</returns>
-    public static BackendRegistry Backends() => new([new Ppl.Inference.Vmp.VmpBackend(), new Ppl.Inference.Svi.SviBackend()]);
+    public static BackendRegistry Backends() => new(
+    [
+        new Ppl.Inference.Vmp.VmpBackend(),
+        new Ppl.Inference.Em.EmBackend(),
+        new Ppl.Inference.Svi.SviBackend(),
+    ]);
 
     /// <summary>Parses <paramref name="args"/> and runs the command, never letting an exception escape.</summary>
     /// <param name="args">Command-line arguments.</param>
