@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace Ppl.Bench;
 
-/// <summary>Seconds per run over the timed repeats: median, min and max.</summary>
-internal sealed record Timing(double Median, double Min, double? Max, int Repeats)
+/// <summary>Seconds per run over the timed repeats: median, min and max (a peer may report only some).</summary>
+internal sealed record Timing(double Median, double? Min, double? Max, int Repeats)
 {
     /// <summary>Summarises a list of per-run seconds.</summary>
     public static Timing Of(IReadOnlyList<double> seconds)

@@ -123,7 +123,7 @@ internal sealed class VaePeer
                 if (line.GetProperty("metric").GetString() == metric)
                 {
                     var seconds = line.GetProperty("value").GetDouble() / 1e3;
-                    return new PeerResult(name, new Timing(seconds, seconds, null, 200), null, null);
+                    return new PeerResult(name, new Timing(seconds, null, null, 200), null, null);
                 }
             }
             return PeerResult.NotRun(name, error ?? $"vae_fmnist.py printed no {metric}");

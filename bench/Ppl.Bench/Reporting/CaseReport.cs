@@ -11,6 +11,12 @@ internal sealed record CaseReport(string Case, double? Flops, PplResult Ppl, Pee
     public double? Ratio => Peer.Timing is { } peer ? Ppl.Timing.Median / peer.Median : null;
 
     /// <summary>
+    /// Ppl's fastest run over the peer's: on a shared machine the minima are the least disturbed
+    /// measurements; null if the peer reports no minimum.
+    /// </summary>
+    public double? RatioOfMinima => Peer.Timing is { Min: { } peerMin } && Ppl.Timing.Min is { } pplMin ? pplMin / peerMin : null;
+
+    /// <summary>
     /// The JSON line of the benchmark contract (issue 11):
     /// <c>{"case", "ppl_seconds", "peer", "peer_seconds", "ratio", "ppl_quality", "peer_quality", ...}</c>.
     /// </summary>
@@ -29,8 +35,11 @@ internal sealed record CaseReport(string Case, double? Flops, PplResult Ppl, Pee
             ["peer_max"] = Peer.Timing?.Max,
             ["peer_repeats"] = Peer.Timing?.Repeats,
             ["ratio"] = Ratio,
+            ["ratio_min"] = RatioOfMinima,
             ["ppl_gflops"] = Flops is { } f ? f / Ppl.Timing.Median / 1e9 : null,
+            ["ppl_gflops_best"] = Flops is { } fb && Ppl.Timing.Min is { } best ? fb / best / 1e9 : null,
             ["peer_gflops"] = Flops is { } g && Peer.Timing is { } t ? g / t.Median / 1e9 : null,
+            ["peer_gflops_best"] = Flops is { } gb && Peer.Timing is { Min: { } peerBest } ? gb / peerBest / 1e9 : null,
             ["ppl_quality"] = Quality(Ppl.Quality),
             ["peer_quality"] = Quality(Peer.Quality),
             ["load_1min"] = Load,

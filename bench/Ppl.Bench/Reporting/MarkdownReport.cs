@@ -25,19 +25,20 @@ internal static class MarkdownReport
             text.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
         }
         text.AppendLine();
-        text.AppendLine("| case | Ppl median (min – max) | Ppl GFLOP/s | peer | peer median (min) | peer GFLOP/s | ratio Ppl/peer | Ppl quality | load | foreign CPU s |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| case | Ppl median (min – max) | Ppl GFLOP/s median (best) | peer | peer median (min) | peer GFLOP/s median (best) | ratio Ppl/peer medians | ratio of minima | Ppl quality | load | foreign CPU s |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in reports)
         {
-            var ppl = $"{Seconds(r.Ppl.Timing.Median)} ({Seconds(r.Ppl.Timing.Min)} – {Seconds(r.Ppl.Timing.Max ?? r.Ppl.Timing.Min)})";
-            var pplRate = r.Flops is { } f ? (f / r.Ppl.Timing.Median / 1e9).ToString("F1", CultureInfo.InvariantCulture) : "–";
+            var ppl = $"{Seconds(r.Ppl.Timing.Median)} ({Seconds(r.Ppl.Timing.Min)} – {Seconds(r.Ppl.Timing.Max)})";
+            var pplRate = Rate(r.Flops, r.Ppl.Timing);
             var peer = r.Peer.Timing is { } t ? $"{Seconds(t.Median)} ({Seconds(t.Min)})" : $"not run: {r.Peer.NotRunReason}";
-            var peerRate = r.Flops is { } g && r.Peer.Timing is { } pt ? (g / pt.Median / 1e9).ToString("F1", CultureInfo.InvariantCulture) : "–";
+            var peerRate = r.Peer.Timing is { } pt ? Rate(r.Flops, pt) : "–";
             var ratio = r.Ratio is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) : "–";
+            var ratioMin = r.RatioOfMinima is { } y ? y.ToString("F2", CultureInfo.InvariantCulture) : "–";
             var quality = r.Ppl.Quality is { } q ? string.Join(", ", q.Select(kv => $"{kv.Key} {kv.Value.ToString("G3", CultureInfo.InvariantCulture)}")) : "–";
             var load = r.Load is { } l ? l.ToString("F1", CultureInfo.InvariantCulture) : "–";
             var foreign = r.ForeignCpuSeconds is { } fc ? fc.ToString("F2", CultureInfo.InvariantCulture) : "–";
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Case} | {ppl} | {pplRate} | {r.Peer.Peer} | {peer} | {peerRate} | {ratio} | {quality} | {load} | {foreign} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Case} | {ppl} | {pplRate} | {r.Peer.Peer} | {peer} | {peerRate} | {ratio} | {ratioMin} | {quality} | {load} | {foreign} |");
         }
         return text.ToString();
     }
@@ -68,7 +69,11 @@ internal static class MarkdownReport
         File.WriteAllText(documentPath, before + Start + "\n" + body + "\n" + End + after);
     }
 
-    private static string Seconds(double seconds) => seconds switch
+    private static string Rate(double? flops, Timing timing) => flops is { } f
+        ? string.Create(CultureInfo.InvariantCulture, $"{f / timing.Median / 1e9:F1} ({(timing.Min is { } min ? (f / min / 1e9).ToString("F1", CultureInfo.InvariantCulture) : "–")})")
+        : "–";
+
+    private static string Seconds(double? value) => value is not { } seconds ? "–" : seconds switch
     {
         < 1e-3 => (seconds * 1e6).ToString("F1", CultureInfo.InvariantCulture) + " µs",
         < 1 => (seconds * 1e3).ToString("F3", CultureInfo.InvariantCulture) + " ms",

@@ -17,13 +17,13 @@ internal static unsafe class BlockedGemm<T, TKernel>
     where TKernel : IMicroKernel<T>
 {
     /// <summary>Steps per packed block: an 8×256 A micro-panel (8–16 KB) sits in the 48 KB L1.</summary>
-    private const int DepthBlock = 256;
+    private static readonly int DepthBlock = int.Parse(Environment.GetEnvironmentVariable("PPL_KC") ?? "256");
 
     /// <summary>Rows per packed A block (2 MB of float32, 4 MB of float64 at KC = 256).</summary>
-    private const int RowBlock = 2048;
+    private static readonly int RowBlock = int.Parse(Environment.GetEnvironmentVariable("PPL_MB") ?? "2048");
 
     /// <summary>Bytes of a packed B block: about half of the 1.25 MB L2.</summary>
-    private const int ColumnBlockBytes = 640 * 1024;
+    private static readonly int ColumnBlockBytes = int.Parse(Environment.GetEnvironmentVariable("PPL_NCB") ?? "655360");
 
     /// <summary>Computes the rectangle <paramref name="range"/> of C.</summary>
     public static void Run(in GemmTask<T> task, GemmRange range)

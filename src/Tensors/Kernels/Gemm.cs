@@ -118,7 +118,7 @@ public static class Gemm
         var worker = GemmWorker.Shared;
         if (split && worker is not null)
         {
-            var (first, second) = Halve(whole, TKernel.Rows, TKernel.Columns);
+            var (first, second) = Halve(whole, TKernel.Rows, TKernel.Columns, task->TransposeA, task->TransposeB);
             if (second.RowEnd > second.RowStart && second.ColumnEnd > second.ColumnStart
                 && worker.TryRunSplit(PackedJob<T, TKernel>.Run, (nint)task, first, second))
             {
@@ -129,10 +129,12 @@ public static class Gemm
     }
 
     /// <summary>
-    /// Cuts C in two at a panel boundary, across rows or columns, whichever gives the busier thread
-    /// fewer micro-tiles.
+    /// Cuts C in two at a panel boundary, across rows or columns. Both threads pack the operand that
+    /// is not cut, so the cut goes where it balances the micro-tiles best, and between near-equal
+    /// choices (within 3%) it duplicates the operand that packs by contiguous copies (B unless
+    /// transposed, Aᵀ) rather than the one that packs by a strided gather.
     /// </summary>
-    private static (GemmRange First, GemmRange Second) Halve(GemmRange whole, int mr, int nr)
+    private static (GemmRange First, GemmRange Second) Halve(GemmRange whole, int mr, int nr, bool transposeA, bool transposeB)
     {
         var m = whole.RowEnd;
         var n = whole.ColumnEnd;
@@ -140,13 +142,15 @@ public static class Gemm
         var columnPanels = (n + nr - 1) / nr;
         var rowCut = Math.Min(m, (rowPanels + 1) / 2 * mr);
         var columnCut = Math.Min(n, (columnPanels + 1) / 2 * nr);
-        var rowCost = (long)((rowPanels + 1) / 2) * columnPanels;
-        var columnCost = (long)((columnPanels + 1) / 2) * rowPanels;
-        if (columnCost < rowCost || (columnCost == rowCost && n >= m))
-        {
-            return (whole with { ColumnEnd = columnCut }, whole with { ColumnStart = columnCut });
-        }
-        return (whole with { RowEnd = rowCut }, whole with { RowStart = rowCut });
+        var rowCost = (double)((rowPanels + 1) / 2) * columnPanels;
+        var columnCost = (double)((columnPanels + 1) / 2) * rowPanels;
+        // A packs by gather unless transposed, B by gather when transposed. Cutting rows duplicates
+        // B's packing, cutting columns A's: duplicate the cheap one, or with both alike the smaller.
+        var preferRows = transposeA == transposeB ? !transposeA : m >= n;
+        var cutRows = preferRows ? rowCost <= 1.03 * columnCost : rowCost * 1.03 < columnCost;
+        return cutRows
+            ? (whole with { RowEnd = rowCut }, whole with { RowStart = rowCut })
+            : (whole with { ColumnEnd = columnCut }, whole with { ColumnStart = columnCut });
     }
 
     private static void Check(int aLength, int bLength, int cLength, int m, int n, int k)

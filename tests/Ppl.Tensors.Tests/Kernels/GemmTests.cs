@@ -79,6 +79,40 @@ public sealed class GemmTests
     }
 
     [Fact]
+    public void Products_issued_from_several_threads_at_once_are_all_right()
+    {
+        // The shared worker serves one caller at a time; the others compute alone. Each thread's
+        // result must equal the single-threaded packed product bit for bit (same blocking, same sums).
+        const int m = 96, n = 160, k = 200;
+        var results = new float[8][];
+        var expected = new float[8][];
+        var inputs = Enumerable.Range(0, 8).Select(t =>
+        {
+            var source = new RandomSource((ulong)t);
+            var a = new float[m * k];
+            var b = new float[k * n];
+            source.FillNormal(a);
+            source.FillNormal(b);
+            expected[t] = new float[m * n];
+            Gemm.Multiply<float>(a, b, expected[t], m, n, k, false, false, false, GemmPath.Auto, GemmThreading.Single);
+            return (a, b);
+        }).ToArray();
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 4 }, t =>
+        {
+            var c = new float[m * n];
+            for (var repeat = 0; repeat < 20; repeat++)
+            {
+                Gemm.Multiply(inputs[t].a, inputs[t].b, c, m, n, k);
+            }
+            results[t] = c;
+        });
+        for (var t = 0; t < 8; t++)
+        {
+            Assert.Equal(expected[t], results[t]);
+        }
+    }
+
+    [Fact]
     public void A_repeated_product_allocates_nothing()
     {
         // The steady state of a training step: same shapes again, packing buffers already grown.
