@@ -12,7 +12,7 @@ using Ppl.Bench.Reporting;
 using Ppl.Bench.Sweeps;
 
 var root = RepositoryRoot();
-IBenchmarkCase[] allCases = [.. GemmCase.All(), .. VaeStepCase.All(), .. CompileCase.All(root), new ColdStartCase(root)];
+IBenchmarkCase[] allCases = [.. GemmCase.All(), .. VaeStepCase.All(), new BbbEpochCase(), .. CompileCase.All(root), new ColdStartCase(root)];
 ISweepable[] allSweeps = [.. GemmSweep.All()];
 
 string? shared = null;
