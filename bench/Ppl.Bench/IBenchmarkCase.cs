@@ -33,4 +33,7 @@ internal sealed record PeerResult(string Peer, Timing? Timing, IReadOnlyDictiona
 {
     /// <summary>A peer that could not run, with the reason.</summary>
     public static PeerResult NotRun(string peer, string reason) => new(peer, null, null, reason);
+
+    /// <summary>The result of a case that has no peer by design (compile, cold-start).</summary>
+    public static PeerResult NoPeer { get; } = new("none", null, null, "no peer (Ppl only)");
 }

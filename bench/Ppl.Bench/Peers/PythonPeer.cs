@@ -27,7 +27,7 @@ internal static class PythonPeer
         var path = Path.Combine(sharedFolder, "bench", "peers", script);
         if (!File.Exists(Interpreter))
         {
-            return ([], $"{Interpreter} not found");
+            return ([], $"{Interpreter} not installed; install with `{InstallCommand("python3")}`");
         }
         if (!File.Exists(path))
         {
@@ -50,7 +50,9 @@ internal static class PythonPeer
         var error = errorTask.Result;
         if (process.ExitCode != 0)
         {
-            return ([], $"{script} exited with {process.ExitCode}: {error.Trim()}");
+            return ([], MissingModule(error) is { } module
+                ? $"Python module {module} not installed; install with `{InstallCommand(DebianPackageOf(module))}`"
+                : $"{script} exited with {process.ExitCode}: {LastLine(error)}");
         }
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => line.StartsWith('{'))
@@ -58,6 +60,30 @@ internal static class PythonPeer
             .ToList();
         return (lines, null);
     }
+
+    /// <summary>The documented way to install a peer (issue 11 item 4): a Debian package.</summary>
+    public static string InstallCommand(string debianPackage) => $"sudo apt-get install -y {debianPackage}";
+
+    /// <summary>The Debian package that provides a Python module (the peers' packages, README "Software").</summary>
+    public static string DebianPackageOf(string module) => module switch
+    {
+        "sklearn" => "python3-sklearn",
+        "torch" => "python3-torch",
+        "numpy" => "python3-numpy",
+        "scipy" => "python3-scipy",
+        "pandas" => "python3-pandas",
+        _ => $"python3-{module}",
+    };
+
+    /// <summary>The top-level module of a <c>ModuleNotFoundError: No module named 'x.y'</c>, or null.</summary>
+    internal static string? MissingModule(string stderr)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(stderr, "No module named '([A-Za-z0-9_]+)");
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    private static string LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
 
     /// <summary>The output of a one-line Python expression (a version), or null.</summary>
     public static string? Evaluate(string expression)

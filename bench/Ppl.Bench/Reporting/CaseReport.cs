@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ppl.Bench.Sweeps;
 
 namespace Ppl.Bench.Reporting;
 
@@ -7,6 +8,9 @@ namespace Ppl.Bench.Reporting;
 /// <param name="ForeignCpuSeconds">CPU seconds other processes used while Ppl was timed (the machine is shared).</param>
 internal sealed record CaseReport(string Case, double? Flops, PplResult Ppl, PeerResult Peer, double? Load, double? ForeignCpuSeconds)
 {
+    /// <summary>Where this case sits in a <c>--sweep</c> run; null outside sweeps.</summary>
+    public SweepPoint? Sweep { get; init; }
+
     /// <summary>Ppl's median over the peer's median (below 1: Ppl is faster); null if the peer did not run.</summary>
     public double? Ratio => Peer.Timing is { } peer ? Ppl.Timing.Median / peer.Median : null;
 
@@ -45,6 +49,10 @@ internal sealed record CaseReport(string Case, double? Flops, PplResult Ppl, Pee
             ["load_1min"] = Load,
             ["foreign_cpu_s"] = ForeignCpuSeconds,
         };
+        if (Sweep is { } point)
+        {
+            node["sweep"] = new JsonObject { ["family"] = point.Family, ["parameter"] = point.Parameter, ["value"] = point.Value };
+        }
         if (Peer.NotRunReason is { } reason)
         {
             node["peer_not_run"] = reason;

@@ -29,6 +29,38 @@ internal static class MachineInfo
         return double.TryParse(first, CultureInfo.InvariantCulture, out var load) ? load : null;
     }
 
+    /// <summary>The short commit hash of the repository at <paramref name="root"/>, with "+changes" if the tree is dirty; null without git.</summary>
+    public static string? GitCommit(string root)
+    {
+        var head = Run("git", "-C", root, "rev-parse", "--short", "HEAD");
+        if (head is null)
+        {
+            return null;
+        }
+        var status = Run("git", "-C", root, "status", "--porcelain", "--untracked-files=no");
+        return string.IsNullOrEmpty(status) ? head : head + "+changes";
+    }
+
+    private static string? Run(string program, params string[] arguments)
+    {
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = System.Diagnostics.Process.Start(start);
+            if (process is null)
+            {
+                return null;
+            }
+            var output = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The installed version of a Debian package, or null.</summary>
     public static string? DebianPackage(string name)
     {

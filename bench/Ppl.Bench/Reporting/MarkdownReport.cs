@@ -25,20 +25,28 @@ internal static class MarkdownReport
             text.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
         }
         text.AppendLine();
-        text.AppendLine("| case | Ppl median (min – max) | Ppl GFLOP/s median (best) | peer | peer median (min) | peer GFLOP/s median (best) | ratio Ppl/peer medians | ratio of minima | Ppl quality | load | foreign CPU s |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| case | Ppl median (min – max) | Ppl GFLOP/s median (best) | peer | peer median (min) | peer GFLOP/s median (best) | ratio Ppl/peer medians | ratio of minima | Ppl quality | peer quality | load | foreign CPU s |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in reports)
         {
             var ppl = $"{Seconds(r.Ppl.Timing.Median)} ({Seconds(r.Ppl.Timing.Min)} – {Seconds(r.Ppl.Timing.Max)})";
             var pplRate = Rate(r.Flops, r.Ppl.Timing);
-            var peer = r.Peer.Timing is { } t ? $"{Seconds(t.Median)} ({Seconds(t.Min)})" : $"not run: {r.Peer.NotRunReason}";
+            var peer = r.Peer.Timing is { } t ? $"{Seconds(t.Median)} ({Seconds(t.Min)})"
+                : ReferenceEquals(r.Peer, PeerResult.NoPeer) ? "–" : $"not run: {r.Peer.NotRunReason}";
             var peerRate = r.Peer.Timing is { } pt ? Rate(r.Flops, pt) : "–";
             var ratio = r.Ratio is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) : "–";
             var ratioMin = r.RatioOfMinima is { } y ? y.ToString("F2", CultureInfo.InvariantCulture) : "–";
-            var quality = r.Ppl.Quality is { } q ? string.Join(", ", q.Select(kv => $"{kv.Key} {kv.Value.ToString("G3", CultureInfo.InvariantCulture)}")) : "–";
+            var quality = Quality(r.Ppl.Quality);
+            var peerQuality = Quality(r.Peer.Quality);
             var load = r.Load is { } l ? l.ToString("F1", CultureInfo.InvariantCulture) : "–";
             var foreign = r.ForeignCpuSeconds is { } fc ? fc.ToString("F2", CultureInfo.InvariantCulture) : "–";
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Case} | {ppl} | {pplRate} | {r.Peer.Peer} | {peer} | {peerRate} | {ratio} | {ratioMin} | {quality} | {load} | {foreign} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Case} | {ppl} | {pplRate} | {r.Peer.Peer} | {peer} | {peerRate} | {ratio} | {ratioMin} | {quality} | {peerQuality} | {load} | {foreign} |");
+        }
+        var scaling = Sweeps.ScalingReport.Render(reports);
+        if (scaling.Length > 0)
+        {
+            text.AppendLine();
+            text.Append(scaling);
         }
         return text.ToString();
     }
@@ -68,6 +76,10 @@ internal static class MarkdownReport
         var body = string.Join("\n\n", runs.Take(RunsKept).Select(run => RunSeparator + "\n" + run));
         File.WriteAllText(documentPath, before + Start + "\n" + body + "\n" + End + after);
     }
+
+    private static string Quality(IReadOnlyDictionary<string, double>? quality) => quality is { Count: > 0 } q
+        ? string.Join(", ", q.Select(kv => $"{kv.Key} {kv.Value.ToString("G6", CultureInfo.InvariantCulture)}"))
+        : "–";
 
     private static string Rate(double? flops, Timing timing) => flops is { } f
         ? string.Create(CultureInfo.InvariantCulture, $"{f / timing.Median / 1e9:F1} ({(timing.Min is { } min ? (f / min / 1e9).ToString("F1", CultureInfo.InvariantCulture) : "–")})")
