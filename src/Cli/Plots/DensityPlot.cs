@@ -1,5 +1,5 @@
 using Ppl.Inference.Results;
-using Ppl.StdLib.Distributions;
+using Ppl.Inference.Sampling;
 
 namespace Ppl.Cli.Plots;
 
@@ -32,7 +32,7 @@ internal static class DensityPlot
         var document = new SvgDocument(columns * cellWidth, rows * cellHeight);
         for (var i = 0; i < count; i++)
         {
-            var (distribution, approximate) = Marginal(posterior, i);
+            var (distribution, approximate) = PosteriorMarginals.Of(posterior, i);
             var lo = distribution.Quantile(0.001);
             var hi = distribution.Quantile(0.999);
             var q05 = distribution.Quantile(0.05);
@@ -57,52 +57,6 @@ internal static class DensityPlot
             panel.Line(xs, ys, "#1f4e8c");
         }
         return document.ToString();
-    }
-
-    /// <summary>The distribution of element <paramref name="index"/>, built from the posterior's family,
-    /// or the Normal with its mean and sd when the family cannot be built per element.</summary>
-    /// <param name="posterior">The posterior.</param>
-    /// <param name="index">Flat (row-major) element index.</param>
-    /// <returns>The distribution and whether it is the Normal stand-in.</returns>
-    internal static (IContinuousDistribution Distribution, bool Approximate) Marginal(Posterior posterior, int index)
-    {
-        var n = posterior.Mean.Values.Count;
-        var named = new Dictionary<string, object>();
-        var perElement = true;
-        foreach (var (key, value) in posterior.Parameters)
-        {
-            if (value.Values.Count == n)
-            {
-                named[key] = value.Values[index];
-            }
-            else if (value.Values.Count == 1)
-            {
-                named[key] = value.Values[0];
-            }
-            else
-            {
-                perElement = false;
-            }
-        }
-        if (perElement && named.Count > 0)
-        {
-            try
-            {
-                if (DistributionFactory.Create(posterior.Family, [], named) is IContinuousDistribution built)
-                {
-                    return (built, false);
-                }
-            }
-#pragma warning disable CA1031 // Any family or parameter the factory rejects falls back to the Normal stand-in.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-        }
-        var mean = posterior.Mean.Values[index];
-        var sd = posterior.Sd.Values[index];
-        var normal = (IContinuousDistribution)DistributionFactory.Create("Normal", [mean, sd > 0 && double.IsFinite(sd) ? sd : 1e-9]);
-        return (normal, true);
     }
 
     private static string Index(IReadOnlyList<int> shape, int flat)
