@@ -90,4 +90,13 @@ public sealed class SampleCommandTests
         Assert.Empty(output);
         Assert.Contains("error", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_non_positive_draw_count_is_a_user_error()
+    {
+        var (exit, output, error) = Run("sample", WriteRegression(), "-n", "0");
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("-n must be a positive number of draws", error, StringComparison.Ordinal);
+    }
 }

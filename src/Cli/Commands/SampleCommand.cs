@@ -37,13 +37,6 @@ internal static class SampleCommand
         {
             command.Options.Add(option);
         }
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(count) <= 0)
-            {
-                result.AddError("-n must be a positive number of draws.");
-            }
-        });
         command.SetAction(parse =>
         {
             var configuration = parse.InvocationConfiguration;
@@ -71,6 +64,12 @@ internal static class SampleCommand
         BackendRegistry backends, string path, IReadOnlyList<string> dataArguments, bool posterior, int count, ulong seed,
         bool json, Backend? method, TextWriter output, TextWriter error)
     {
+        if (count <= 0)
+        {
+            error.WriteLine($"ppl: error: -n must be a positive number of draws, not {count}");
+            return PplApp.UserError;
+        }
+
         DrawSet draws;
         if (posterior)
         {
