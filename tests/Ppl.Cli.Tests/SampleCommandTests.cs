@@ -99,4 +99,25 @@ public sealed class SampleCommandTests
         Assert.Empty(output);
         Assert.Contains("-n must be a positive number of draws", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Prior_predictive_draws_follow_the_data_inputs_through_plate_indexing()
+    {
+        var directory = Directory.CreateTempSubdirectory("ppl-sample-");
+        var model = Path.Combine(directory.FullName, "line.ppl");
+        File.WriteAllText(model, "data x: real[N]\ndata y: real[N]\nw ~ Normal(0, 1)\nplate n in N { y[n] ~ Normal(w * x[n] + 1, 0.001) }\n");
+        File.WriteAllText(Path.Combine(directory.FullName, "line.json"), """{ "x": [0.0, 2.0, -1.0], "y": [0, 0, 0] }""");
+        var (exit, output, error) = Run("sample", model, "-n", "50");
+        Assert.Equal(0, exit);
+        Assert.Empty(error);
+        var rows = Rows(output, out var header);
+        Assert.Equal(["w", "y.0", "y.1", "y.2"], header);
+        // y[n] = w x[n] + 1 up to noise of sd 0.001: 10 sd allowed per draw.
+        Assert.All(rows, r =>
+        {
+            Assert.InRange(r[1], 1 - 0.01, 1 + 0.01);
+            Assert.InRange(r[2], 2 * r[0] + 1 - 0.01, 2 * r[0] + 1 + 0.01);
+            Assert.InRange(r[3], -r[0] + 1 - 0.01, -r[0] + 1 + 0.01);
+        });
+    }
 }
