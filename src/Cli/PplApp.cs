@@ -25,7 +25,10 @@ internal static class PplApp
         var root = new RootCommand("Ppl: a probabilistic programming language for .NET.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
-        root.Subcommands.Add(InferCommand.Create(Backends()));
+        var backends = Backends();
+        root.Subcommands.Add(InferCommand.Create(backends));
+        root.Subcommands.Add(SampleCommand.Create(backends));
+        root.Subcommands.Add(ReplCommand.Create(backends));
         return root;
     }
 

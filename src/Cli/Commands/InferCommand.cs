@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Ppl.Cli.Output;
+using Ppl.Cli.Plots;
+using Ppl.Cli.Progress;
 using Ppl.Compiler.Binding;
 using Ppl.Compiler.Planning;
 using Ppl.Inference;
@@ -29,6 +31,7 @@ internal static class InferCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed for every random choice.", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON (docs/cli.md)." };
         var outDir = new Option<string?>("--out") { Description = "Also write result.json into this directory." };
+        var plot = new Option<bool>("--plot") { Description = "With --out: also write SVG plots (marginal densities, the objective trace, predictive bands)." };
         var show = new Option<string[]>("--show") { Description = "Variables to list in full (e.g. local latents); comma-separated or repeated." };
         var restarts = new Option<int>("--restarts") { Description = "EM: independent restarts; the best log-likelihood is kept.", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int?>("--epochs") { Description = "SVI: passes over the data." };
@@ -41,7 +44,7 @@ internal static class InferCommand
 
         var command = new Command("infer", "Run inference: posteriors, params, evidence or ELBO.");
         command.Arguments.Add(model);
-        foreach (var option in new Option[] { data, method, iterations, seed, json, outDir, show, restarts, epochs, steps, lr, particles, guide, float64 })
+        foreach (var option in new Option[] { data, method, iterations, seed, json, outDir, plot, show, restarts, epochs, steps, lr, particles, guide, float64 })
         {
             command.Options.Add(option);
         }
@@ -50,6 +53,11 @@ internal static class InferCommand
             if (result.GetValue(epochs) is not null && result.GetValue(steps) is not null)
             {
                 result.AddError("--epochs and --steps cannot be used together; give one.");
+            }
+
+            if (result.GetValue(plot) && result.GetValue(outDir) is null)
+            {
+                result.AddError("--plot writes its files into --out DIR; give --out too.");
             }
         });
         command.SetAction(parse =>
@@ -77,7 +85,8 @@ internal static class InferCommand
                 parse.GetValue(json),
                 parse.GetValue(outDir),
                 configuration.Output,
-                configuration.Error);
+                configuration.Error,
+                parse.GetValue(plot));
         });
         return command;
     }
@@ -91,16 +100,52 @@ internal static class InferCommand
     /// <param name="json">Print JSON instead of the table.</param>
     /// <param name="outDir">Directory for result.json, or null.</param>
     /// <param name="output">Where results go.</param>
-    /// <param name="error">Where diagnostics go.</param>
+    /// <param name="error">Where diagnostics and progress go.</param>
+    /// <param name="plot">Also write SVG plots into <paramref name="outDir"/>.</param>
     /// <returns>0, or 1 with diagnostics.</returns>
     public static int Run(
         BackendRegistry backends, string path, IReadOnlyList<string> dataArguments, Backend? method,
-        InferenceOptions options, bool json, string? outDir, TextWriter output, TextWriter error)
+        InferenceOptions options, bool json, string? outDir, TextWriter output, TextWriter error, bool plot = false)
+    {
+        var (exit, loaded, result) = Execute(backends, path, dataArguments, method, options, error);
+        if (loaded is null || result is null)
+        {
+            return exit;
+        }
+
+        var jsonText = json || outDir is not null ? ResultJson.Serialize(result) : null;
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+            File.WriteAllText(System.IO.Path.Combine(outDir, "result.json"), jsonText);
+            if (plot)
+            {
+                foreach (var written in PlotSet.WriteAll(result, loaded.Data, outDir))
+                {
+                    error.WriteLine($"wrote {written}");
+                }
+            }
+        }
+        output.Write(json ? jsonText + Environment.NewLine : ResultTable.Render(result, PlanPrinter.Decision(loaded.Plan), options.Show));
+        return PplApp.Success;
+    }
+
+    /// <summary>Loads a model and runs its backend, reporting progress on <paramref name="error"/>.</summary>
+    /// <param name="backends">The backends available.</param>
+    /// <param name="path">The model file.</param>
+    /// <param name="dataArguments">The <c>--data</c> arguments.</param>
+    /// <param name="method">The backend asked for, or null.</param>
+    /// <param name="options">Run settings.</param>
+    /// <param name="error">Where diagnostics and progress go.</param>
+    /// <returns>The exit code, and the model and result on success.</returns>
+    internal static (int Exit, LoadedModel? Model, Ppl.Inference.Results.InferenceResult? Result) Execute(
+        BackendRegistry backends, string path, IReadOnlyList<string> dataArguments, Backend? method,
+        InferenceOptions options, TextWriter error)
     {
         var (loaded, diagnostics, source) = LoadedModel.Load(path, dataArguments, method);
         if (loaded is null)
         {
-            return Fail(diagnostics, path, source, error);
+            return (Fail(diagnostics, path, source, error), null, null);
         }
 
         var chosen = loaded.Plan.Chosen!.Value;
@@ -111,33 +156,30 @@ internal static class InferCommand
                 $"the {chosen.Name()} backend is not available in this build of ppl",
                 SourceSpan.WholeFile(path),
                 $"available: {string.Join(", ", backends.Kinds.Select(k => k.Name()).DefaultIfEmpty("none"))}; see `ppl explain {path}` for the plan");
-            return Fail([missing], path, source, error);
+            return (Fail([missing], path, source, error), null, null);
         }
 
         var request = new InferenceRequest(loaded.Ir, loaded.Plan, loaded.Data, options, System.IO.Path.GetFileName(path));
         Ppl.Inference.Results.InferenceResult result;
         var clock = Stopwatch.StartNew();
-        try
+        using (var progress = ProgressReporter.For(error))
         {
-            result = backend.Run(request);
-        }
-        catch (InferenceException failure)
-        {
-            return Fail(failure.Diagnostics, path, source, error);
+            try
+            {
+                result = backend.Run(request, progress);
+            }
+            catch (InferenceException failure)
+            {
+                progress.Finish();
+                return (Fail(failure.Diagnostics, path, source, error), null, null);
+            }
+            progress.Finish();
         }
         result = result with { Elapsed = clock.Elapsed };
-
-        var jsonText = json || outDir is not null ? ResultJson.Serialize(result) : null;
-        if (outDir is not null)
-        {
-            Directory.CreateDirectory(outDir);
-            File.WriteAllText(System.IO.Path.Combine(outDir, "result.json"), jsonText);
-        }
-        output.Write(json ? jsonText + Environment.NewLine : ResultTable.Render(result, PlanPrinter.Decision(loaded.Plan), options.Show));
-        return PplApp.Success;
+        return (PplApp.Success, loaded, result);
     }
 
-    private static int Fail(IReadOnlyList<Diagnostic> diagnostics, string path, string source, TextWriter error)
+    internal static int Fail(IReadOnlyList<Diagnostic> diagnostics, string path, string source, TextWriter error)
     {
         error.Write(DataDiagnostics.Render(diagnostics, path, source));
         var errors = diagnostics.Count(d => d.IsError);

@@ -1,0 +1,107 @@
+using Ppl.Compiler.Binding;
+using Ppl.Inference.Results;
+
+namespace Ppl.Cli.Plots;
+
+/// <summary>
+/// What <c>ppl infer --out DIR --plot</c> writes: <c>trace.svg</c> (the objective per iteration),
+/// <c>density-NAME.svg</c> per latent, <c>predictive-NAME.svg</c> per 1-D predicted node (against
+/// the first real data vector of the same length, else the index), and <c>images-NAME.png</c> for a
+/// predicted node or param whose elements form square greyscale images (e.g. a VAE's reconstructions).
+/// </summary>
+internal static class PlotSet
+{
+    /// <summary>Writes every plot that applies to <paramref name="result"/>.</summary>
+    /// <param name="result">The inference result.</param>
+    /// <param name="data">The bound data (inputs of predictive plots), or null.</param>
+    /// <param name="directory">The output directory (created when missing).</param>
+    /// <returns>The files written.</returns>
+    public static IReadOnlyList<string> WriteAll(InferenceResult result, BoundData? data, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        void Write(string name, string text)
+        {
+            var path = Path.Combine(directory, name);
+            File.WriteAllText(path, text);
+            written.Add(path);
+        }
+
+        if (result.Trace.Count > 0)
+        {
+            Write("trace.svg", TracePlot.Render(result.Trace, $"objective ({result.Method})"));
+        }
+        foreach (var posterior in result.Posteriors)
+        {
+            if (Images(posterior.Mean) is { } grid)
+            {
+                var path = Path.Combine(directory, $"images-{posterior.Name}.png");
+                File.WriteAllBytes(path, grid);
+                written.Add(path);
+            }
+            else if (posterior.IsPrediction && posterior.Mean.Rank == 1)
+            {
+                var (xs, xName) = Inputs(data, posterior);
+                Write($"predictive-{posterior.Name}.svg", PredictivePlot.Render(posterior, xs, xName));
+            }
+            else if (!posterior.IsPrediction)
+            {
+                Write($"density-{posterior.Name}.svg", DensityPlot.Render(posterior));
+            }
+        }
+        foreach (var param in result.Params)
+        {
+            if (Images(param.Value) is { } grid)
+            {
+                var path = Path.Combine(directory, $"images-{param.Name}.png");
+                File.WriteAllBytes(path, grid);
+                written.Add(path);
+            }
+        }
+        return written;
+    }
+
+    /// <summary>A PNG grid when <paramref name="values"/> is [K, H, W] or [K, D] with D = s² ≥ 64 and values in [0, 1].</summary>
+    internal static byte[]? Images(NdArray values)
+    {
+        int side;
+        int count;
+        if (values.Rank == 3 && values.Shape[1] >= 8 && values.Shape[2] >= 8)
+        {
+            (count, side) = (values.Shape[0], -1);
+        }
+        else if (values.Rank == 2 && values.Shape[1] >= 64 && Math.Sqrt(values.Shape[1]) is var root && root == Math.Floor(root))
+        {
+            (count, side) = (values.Shape[0], (int)root);
+        }
+        else
+        {
+            return null;
+        }
+        if (count == 0 || values.Values.Any(v => !(v >= 0 && v <= 1)))
+        {
+            return null;
+        }
+        var (height, width) = side > 0 ? (side, side) : (values.Shape[1], values.Shape[2]);
+        var shown = Math.Min(count, 64);
+        var images = Enumerable.Range(0, shown)
+            .Select(k => (IReadOnlyList<double>)values.Values.Skip(k * width * height).Take(width * height).ToArray())
+            .ToList();
+        return ImageGrid.Png(images, width, height, columns: 8);
+    }
+
+    private static (IReadOnlyList<double>? Xs, string Name) Inputs(BoundData? data, Posterior prediction)
+    {
+        var n = prediction.Mean.Values.Count;
+        var input = data?.Arrays.Values
+            .Where(a => a.Name != prediction.Name && a.Shape.Length == 1 && a.Count == n)
+            .OrderBy(a => a.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (input is null)
+        {
+            return (null, "index");
+        }
+        IReadOnlyList<double> xs = input.Reals ?? [.. input.Integers!.Select(i => (double)i)];
+        return (xs, input.Name);
+    }
+}

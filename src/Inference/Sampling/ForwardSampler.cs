@@ -1,0 +1,138 @@
+using Ppl.Compiler.Binding;
+using Ppl.Compiler.Ir;
+using Ppl.StdLib.Distributions;
+using Ppl.Tensors.Random;
+
+namespace Ppl.Inference.Sampling;
+
+/// <summary>
+/// Draws from a model's prior (and prior predictive) by ancestral sampling of the IR in double
+/// precision: nodes in order, each random node once per element of its plates, its distribution built
+/// with the StdLib's <see cref="DistributionFactory"/> from arguments evaluated by <see cref="IrEvaluator"/>.
+/// Observed nodes are drawn too (the prior predictive); data that no random node produces is read from
+/// the bound data. Networks and params without an initial value are not covered.
+/// </summary>
+public static class ForwardSampler
+{
+    /// <summary>Draws <paramref name="count"/> times from the prior of <paramref name="ir"/>.</summary>
+    /// <param name="ir">The model IR.</param>
+    /// <param name="data">The bound data (sizes and inputs).</param>
+    /// <param name="count">Number of draws.</param>
+    /// <param name="seed">Seed of the random stream.</param>
+    /// <returns>One variable per random node (latent or observed), in model order, each with its plate axes first.</returns>
+    /// <exception cref="ForwardSamplingException">The model uses something forward sampling does not cover.</exception>
+    public static DrawSet Draw(ModelIr ir, BoundData data, int count, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(ir);
+        ArgumentNullException.ThrowIfNull(data);
+        var random = new RandomSource(seed);
+        var randomNodes = ir.Nodes.OfType<RandomNode>().ToList();
+        var draws = randomNodes.Select(_ => new List<double[]>(count)).ToList();
+        var shapes = new int[randomNodes.Count][];
+        for (var d = 0; d < count; d++)
+        {
+            var evaluator = new IrEvaluator(ir, data);
+            foreach (var node in ir.Nodes)
+            {
+                switch (node)
+                {
+                    case RandomNode r:
+                        evaluator.Store(r.Name, r.Plates, r.Type, env => SampleOne(evaluator, r.Distribution, env, random));
+                        break;
+                    case LetNode let:
+                        evaluator.Store(let.Name, let.Value.Plates, let.Value.Type, env => evaluator.Evaluate(let.Value, env));
+                        break;
+                    case ConstNode constant:
+                        evaluator.Store(constant.Name, constant.Value.Plates, constant.Value.Type, env => evaluator.Evaluate(constant.Value, env));
+                        break;
+                    case ParamNode param when param.Init is { } init:
+                        evaluator.Store(param.Name, param.Plates, param.Type, env => evaluator.Evaluate(init, env));
+                        break;
+                    case ParamNode param:
+                        throw new ForwardSamplingException($"param '{param.Name}' has no initial value to sample with", param.Span);
+                    default:
+                        break;
+                }
+            }
+            for (var i = 0; i < randomNodes.Count; i++)
+            {
+                var value = evaluator.Value(randomNodes[i].Name);
+                shapes[i] = value.Shape;
+                draws[i].Add(value.Values);
+            }
+        }
+        var set = new DrawSet(count);
+        for (var i = 0; i < randomNodes.Count; i++)
+        {
+            set.Add(randomNodes[i].Name, shapes[i] ?? [], draws[i]);
+        }
+        return set;
+    }
+
+    private static SampledValue SampleOne(IrEvaluator evaluator, IrDistribution distribution, IReadOnlyDictionary<string, int> env, RandomSource random)
+    {
+        var built = Build(evaluator, distribution, env);
+        return built switch
+        {
+            IUnivariateDistribution univariate => SampledValue.Scalar(univariate.Sample(random)),
+            MvNormal mv => Vector(mv.Sample(random)),
+            DiagonalNormal diagonal => Vector(diagonal.Sample(random)),
+            Dirichlet dirichlet => Vector(dirichlet.Sample(random)),
+            Wishart wishart => Square(wishart.Sample(random)),
+            _ => throw new ForwardSamplingException($"drawing from {distribution.Family} is not covered", distribution.Span),
+        };
+    }
+
+    private static SampledValue Vector(double[] values) => new([values.Length], values);
+
+    private static SampledValue Square(double[] values)
+    {
+        var side = (int)Math.Round(Math.Sqrt(values.Length));
+        return new SampledValue([side, side], values);
+    }
+
+    private static object Build(IrEvaluator evaluator, IrDistribution distribution, IReadOnlyDictionary<string, int> env)
+    {
+        object Argument(IrExpr expression)
+        {
+            var value = evaluator.Evaluate(expression, env);
+            return value.Shape.Length == 0 ? value.Values[0] : value.Values;
+        }
+
+        if (!DistributionCatalog.TryGet(distribution.Family, out var spec))
+        {
+            throw new ForwardSamplingException($"unknown distribution '{distribution.Family}'", distribution.Span);
+        }
+        var arguments = distribution.Arguments.Select(Argument).ToList();
+        if (spec.IsVariadic)
+        {
+            var positional = new List<object>(arguments);
+            positional.AddRange(distribution.Components.Select(c => Build(evaluator, c, env)));
+            return Create(distribution, positional, null);
+        }
+        if (spec.FindParameter(distribution.Parameterisation) is { Replaces: { } replaced } alternative)
+        {
+            // An alternative parameterisation (e.g. Normal's precision:): every argument by name.
+            var named = new Dictionary<string, object>();
+            for (var i = 0; i < arguments.Count && i < spec.Parameters.Count; i++)
+            {
+                var slot = spec.Parameters[i].Name;
+                named[slot == replaced ? alternative.Name : slot] = arguments[i];
+            }
+            return Create(distribution, [], named);
+        }
+        return Create(distribution, arguments, null);
+    }
+
+    private static object Create(IrDistribution distribution, IReadOnlyList<object> positional, IReadOnlyDictionary<string, object>? named)
+    {
+        try
+        {
+            return DistributionFactory.Create(distribution.Family, positional, named);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ForwardSamplingException(e.Message, distribution.Span);
+        }
+    }
+}
