@@ -61,8 +61,8 @@ internal sealed class IrEvaluator(ModelIr ir, BoundData data)
         IrGather g => Gather(g, env),
         IrElement e => Evaluate(e.Target, env).Take(e.Axis, e.Position),
         IrSlice s => Evaluate(s.Target, env).Slice(s.Axis, SizeOf(s.Lower, s), SizeOf(s.Upper, s)),
-        IrUnary u => Map(Evaluate(u.Operand, env), Unary(u.Function)),
-        IrBinary b => SampledValue.Broadcast(Evaluate(b.Left, env), Evaluate(b.Right, env), Binary(b.Function)),
+        IrUnary u => Map(Evaluate(u.Operand, env), IrFunctions.Unary(u.Function)),
+        IrBinary b => SampledValue.Broadcast(Evaluate(b.Left, env), Evaluate(b.Right, env), IrFunctions.Binary(b.Function)),
         IrMatMul m => MatMul(Evaluate(m.Left, env), Evaluate(m.Right, env), m),
         IrReduce r => Reduce(Evaluate(r.Operand, env), r.Function),
         IrFill f => Fill(f),
@@ -111,29 +111,6 @@ internal sealed class IrEvaluator(ModelIr ir, BoundData data)
 
     private static SampledValue Map(SampledValue value, Func<double, double> function) =>
         new(value.Shape, [.. value.Values.Select(function)]);
-
-    private static Func<double, double> Unary(UnaryFunction function) => function switch
-    {
-        UnaryFunction.Negate => x => -x,
-        UnaryFunction.Exp => Math.Exp,
-        UnaryFunction.Log => Math.Log,
-        UnaryFunction.Sqrt => Math.Sqrt,
-        UnaryFunction.Sigmoid => x => 1 / (1 + Math.Exp(-x)),
-        UnaryFunction.Softplus => x => x > 0 ? x + Math.Log(1 + Math.Exp(-x)) : Math.Log(1 + Math.Exp(x)),
-        UnaryFunction.Relu => x => Math.Max(0, x),
-        UnaryFunction.Tanh => Math.Tanh,
-        _ => throw new ForwardSamplingException($"function {function} is not covered"),
-    };
-
-    private static Func<double, double, double> Binary(BinaryFunction function) => function switch
-    {
-        BinaryFunction.Add => (a, b) => a + b,
-        BinaryFunction.Subtract => (a, b) => a - b,
-        BinaryFunction.Multiply => (a, b) => a * b,
-        BinaryFunction.Divide => (a, b) => a / b,
-        BinaryFunction.Power => Math.Pow,
-        _ => throw new ForwardSamplingException($"operator {function} is not covered"),
-    };
 
     private static SampledValue MatMul(SampledValue left, SampledValue right, IrExpr site)
     {

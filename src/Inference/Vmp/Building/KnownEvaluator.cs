@@ -69,8 +69,8 @@ internal sealed class KnownEvaluator
         IrRef r => Named(r),
         IrFill f => Fill(f),
         IrPlateIndex p => Evaluate(p.Target) is { } t ? PlateIndex(t, p.Axis, p.Plate) : null,
-        IrUnary u => Evaluate(u.Operand)?.Map(Unary(u.Function)),
-        IrBinary b => Evaluate(b.Left) is { } l && Evaluate(b.Right) is { } r ? KnownValue.Combine(l, r, Binary(b.Function)) : null,
+        IrUnary u => Evaluate(u.Operand)?.Map(IrFunctions.Unary(u.Function)),
+        IrBinary b => Evaluate(b.Left) is { } l && Evaluate(b.Right) is { } r ? KnownValue.Combine(l, r, IrFunctions.Binary(b.Function)) : null,
         IrReduce r => Evaluate(r.Operand) is { } v ? Reduce(v, r.Function) : null,
         IrArray a => Stack(a),
         _ => null,
@@ -195,27 +195,4 @@ internal sealed class KnownEvaluator
 
         return new KnownValue(PlateGrid.Scalar, [parts.Count, .. parts[0].Inner], [.. parts.SelectMany(p => p.Values)]);
     }
-
-    private static Func<double, double> Unary(UnaryFunction function) => function switch
-    {
-        UnaryFunction.Negate => x => -x,
-        UnaryFunction.Exp => Math.Exp,
-        UnaryFunction.Log => Math.Log,
-        UnaryFunction.Sqrt => Math.Sqrt,
-        UnaryFunction.Sigmoid => x => 1 / (1 + Math.Exp(-x)),
-        UnaryFunction.Softplus => x => x > 30 ? x : Math.Log(1 + Math.Exp(x)),
-        UnaryFunction.Relu => x => Math.Max(0, x),
-        UnaryFunction.Tanh => Math.Tanh,
-        _ => throw new InvalidOperationException($"internal error: unary {function}"),
-    };
-
-    private static Func<double, double, double> Binary(BinaryFunction function) => function switch
-    {
-        BinaryFunction.Add => (a, b) => a + b,
-        BinaryFunction.Subtract => (a, b) => a - b,
-        BinaryFunction.Multiply => (a, b) => a * b,
-        BinaryFunction.Divide => (a, b) => a / b,
-        BinaryFunction.Power => Math.Pow,
-        _ => throw new InvalidOperationException($"internal error: binary {function}"),
-    };
 }
