@@ -1,3 +1,5 @@
+using Ppl.StdLib.Distributions;
+
 namespace Ppl.Compiler.Semantics;
 
 /// <summary>"Did you mean" candidates by optimal-string-alignment distance (Damerau 1964).</summary>
@@ -21,30 +23,7 @@ internal static class Suggestions
     public static string DidYouMean(string name, IEnumerable<string> candidates) =>
         Closest(name, candidates) is { } best ? $"; did you mean '{best}'?" : "";
 
-    /// <summary>Insertions, deletions, substitutions and adjacent transpositions each cost one.</summary>
-    public static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToUpperInvariant(a[i - 1]) == char.ToUpperInvariant(b[j - 1]) ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-        return d[a.Length, b.Length];
-    }
+    /// <summary>Insertions, deletions, substitutions and adjacent transpositions each cost one; case is ignored.</summary>
+    public static int Distance(string a, string b) =>
+        DistributionCatalog.EditDistance(a.ToUpperInvariant(), b.ToUpperInvariant());
 }

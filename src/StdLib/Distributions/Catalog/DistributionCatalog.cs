@@ -96,8 +96,12 @@ public static class DistributionCatalog
     }
 
     /// <summary>Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent
-    /// transpositions each cost one ("Nromal" is one step from "Normal").</summary>
-    internal static int EditDistance(string a, string b)
+    /// transpositions each cost one ("Nromal" is one step from "Normal"). Case-sensitive; callers that
+    /// suggest names regardless of case upper-case both sides. The compiler's "did you mean" uses it too.</summary>
+    /// <param name="a">One string.</param>
+    /// <param name="b">The other.</param>
+    /// <returns>The number of edits.</returns>
+    public static int EditDistance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
