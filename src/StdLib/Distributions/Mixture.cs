@@ -113,6 +113,49 @@ public sealed class Mixture : IUnivariateDistribution
         }
     }
 
+    /// <summary>True when every component is continuous, so that <see cref="Cdf"/> and <see cref="Quantile"/> exist.</summary>
+    public bool IsContinuous => _components.All(c => c is IContinuousDistribution);
+
+    /// <summary>F(x) = Σₖ wₖ Fₖ(x) (every component continuous).</summary>
+    /// <exception cref="InvalidOperationException">A component has no CDF here (a discrete one).</exception>
+    public double Cdf(double x)
+    {
+        var sum = 0.0;
+        for (var k = 0; k < _components.Length; k++)
+        {
+            sum += _weights[k] * Continuous(k).Cdf(x);
+        }
+        return Math.Clamp(sum, 0, 1);
+    }
+
+    /// <summary>
+    /// F⁻¹(p) by a safeguarded Newton search on Σₖ wₖ Fₖ(x) = p inside the bracket [minₖ Fₖ⁻¹(p), maxₖ Fₖ⁻¹(p)]:
+    /// each Fₖ is non-decreasing, so F(minₖ Fₖ⁻¹(p)) ≤ p ≤ F(maxₖ Fₖ⁻¹(p)).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A component has no quantile here (a discrete one).</exception>
+    public double Quantile(double probability)
+    {
+        Batch.CheckProbability(Name, probability);
+        var lo = double.PositiveInfinity;
+        var hi = double.NegativeInfinity;
+        var start = 0.0;
+        for (var k = 0; k < _components.Length; k++)
+        {
+            var q = Continuous(k).Quantile(probability);
+            lo = Math.Min(lo, q);
+            hi = Math.Max(hi, q);
+            start += _weights[k] * q;
+        }
+        if (probability is 0 or 1 || lo == hi)
+        {
+            return probability == 0 ? lo : hi;
+        }
+        return QuantileSearch.Invert(Cdf, LogDensity, probability, lo, hi, start);
+    }
+
+    private IContinuousDistribution Continuous(int k) => _components[k] as IContinuousDistribution
+        ?? throw new InvalidOperationException($"{Name}: component {k + 1} ({_components[k]}) has no CDF; a CDF and a quantile need continuous components.");
+
     /// <summary>One draw: a component k ~ Categorical(w), then x ~ pₖ.</summary>
     public double Sample(RandomSource random)
     {

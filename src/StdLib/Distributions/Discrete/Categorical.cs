@@ -8,7 +8,7 @@ namespace Ppl.StdLib.Distributions;
 /// The categorical distribution over 0..K−1: p(k) = pₖ. Language: <c>Categorical(p | logits:)</c>; held as
 /// probabilities and their logarithms.
 /// </summary>
-public sealed class Categorical : IDensity<int>, IExponentialFamily<Categorical, int>
+public sealed partial class Categorical : IDensity<int>, IExponentialFamily<Categorical, int>
 {
     private const string Name = "Categorical";
     private readonly double[] _probabilities;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ppl.Tensors;
 using Ppl.Tensors.Random;
 using Ppl.Tensors.Special;
 
@@ -8,7 +9,7 @@ namespace Ppl.StdLib.Distributions;
 /// The multinomial distribution of counts x over K categories in n trials:
 /// p(x) = n! / Πₖ xₖ! · Πₖ pₖ^xₖ. Language: <c>Multinomial(n, p)</c>.
 /// </summary>
-public sealed class Multinomial : IDensity<ReadOnlySpan<int>>, IExponentialFamily<Multinomial, ReadOnlySpan<int>>
+public sealed partial class Multinomial : IDensity<ReadOnlySpan<int>>, IExponentialFamily<Multinomial, ReadOnlySpan<int>>
 {
     private const string Name = "Multinomial";
     private readonly double[] _probabilities;
@@ -70,10 +71,11 @@ public sealed class Multinomial : IDensity<ReadOnlySpan<int>>, IExponentialFamil
         {
             return double.NegativeInfinity;
         }
-        var result = LogBaseMeasure(value);
+        var result = SpecialFunctions.LogGamma(Trials + 1.0);
         for (var k = 0; k < Count; k++)
         {
-            result += Bernoulli.XLogY(value[k], _probabilities[k]);
+            // xₖ = 0 contributes its limit 0 (log Γ(1) = 0, 0·log pₖ = 0 even for pₖ = 0).
+            result += value[k] == 0 ? 0 : LogDensityTerm<Scalar>(value[k], _probabilities[k]).Value;
         }
         return result;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ppl.Tensors;
 using Ppl.Tensors.Random;
 using Ppl.Tensors.Special;
 
@@ -8,7 +9,7 @@ namespace Ppl.StdLib.Distributions;
 /// The Dirichlet distribution on the K-simplex: p(x) = Γ(α₀)/Πₖ Γ(αₖ) · Πₖ xₖ^(αₖ−1), α₀ = Σₖ αₖ.
 /// Language: <c>Dirichlet(alpha)</c>.
 /// </summary>
-public sealed class Dirichlet : IDensity<ReadOnlySpan<double>>, IExponentialFamily<Dirichlet, ReadOnlySpan<double>>
+public sealed partial class Dirichlet : IDensity<ReadOnlySpan<double>>, IExponentialFamily<Dirichlet, ReadOnlySpan<double>>
 {
     private const string Name = "Dirichlet";
     private readonly double[] _alpha;
@@ -58,7 +59,7 @@ public sealed class Dirichlet : IDensity<ReadOnlySpan<double>>, IExponentialFami
             throw new ArgumentException($"{Name}: expected {Count} proportions, got {value.Length}.", nameof(value));
         }
         var sum = 0.0;
-        var result = -LogNormaliser;
+        var result = SpecialFunctions.LogGamma(Total);
         for (var k = 0; k < Count; k++)
         {
             var x = value[k];
@@ -67,7 +68,8 @@ public sealed class Dirichlet : IDensity<ReadOnlySpan<double>>, IExponentialFami
                 return double.NegativeInfinity;
             }
             sum += x;
-            result += _alpha[k] == 1 ? 0 : (_alpha[k] - 1) * Math.Log(x);
+            // αₖ = 1 contributes exactly 0 (also at xₖ = 0, where the formula would read 0·(−∞)).
+            result += _alpha[k] == 1 ? 0 : LogDensityTerm<Scalar>(x, _alpha[k]).Value;
         }
         return Math.Abs(sum - 1) <= Guard.SimplexTolerance * Count ? result : double.NegativeInfinity;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ppl.Tensors;
 using Ppl.Tensors.Random;
 
 namespace Ppl.StdLib.Distributions;
@@ -8,7 +9,7 @@ namespace Ppl.StdLib.Distributions;
 /// log p(x) = −½ D log 2π − ½ log |Σ| − ½ (x − μ)ᵀ Σ⁻¹ (x − μ). Language: <c>MvNormal(mean, cov | precision:)</c>.
 /// Held as the mean and the lower Cholesky factor L of Σ = L Lᵀ; matrices are row-major D×D.
 /// </summary>
-public sealed class MvNormal : IDensity<ReadOnlySpan<double>>, IExponentialFamily<MvNormal, ReadOnlySpan<double>>
+public sealed partial class MvNormal : IDensity<ReadOnlySpan<double>>, IExponentialFamily<MvNormal, ReadOnlySpan<double>>
 {
     private const string Name = "MvNormal";
     private readonly double[] _mean;
@@ -117,10 +118,10 @@ public sealed class MvNormal : IDensity<ReadOnlySpan<double>>, IExponentialFamil
             throw new ArgumentException($"{Name}: expected a vector of {Dimension}, got {value.Length}.", nameof(value));
         }
         Span<double> z = Dimension <= 64 ? stackalloc double[Dimension] : new double[Dimension];
-        return LogDensityOfRow(value, _mean, z, -0.5 * Dimension * LogConstants.LogTwoPi - 0.5 * LogDeterminant);
+        return LogDensityOfRow(value, _mean, z, 0.5 * LogDeterminant);
     }
 
-    private double LogDensityOfRow(ReadOnlySpan<double> x, ReadOnlySpan<double> mean, Span<double> work, double constant)
+    private double LogDensityOfRow(ReadOnlySpan<double> x, ReadOnlySpan<double> mean, Span<double> work, double logDiagonalSum)
     {
         for (var i = 0; i < Dimension; i++)
         {
@@ -132,7 +133,7 @@ public sealed class MvNormal : IDensity<ReadOnlySpan<double>>, IExponentialFamil
         {
             sum += z * z;
         }
-        return constant - 0.5 * sum;
+        return LogDensityFromWhitened<Scalar>(sum, logDiagonalSum, Dimension).Value;
     }
 
     /// <summary>
@@ -151,12 +152,12 @@ public sealed class MvNormal : IDensity<ReadOnlySpan<double>>, IExponentialFamil
         {
             throw new ArgumentException($"{Name}: means must have {d} or {rows.Length} entries, got {means.Length}.", nameof(means));
         }
-        var constant = -0.5 * d * LogConstants.LogTwoPi - 0.5 * LogDeterminant;
+        var logDiagonalSum = 0.5 * LogDeterminant;
         var work = new double[d];
         for (var n = 0; n < result.Length; n++)
         {
             var mean = means.Length == 0 ? _mean : means.Length == d ? means : means.Slice(n * d, d);
-            result[n] = LogDensityOfRow(rows.Slice(n * d, d), mean, work, constant);
+            result[n] = LogDensityOfRow(rows.Slice(n * d, d), mean, work, logDiagonalSum);
         }
     }
 

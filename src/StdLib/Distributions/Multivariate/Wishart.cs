@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ppl.Tensors;
 using Ppl.Tensors.Random;
 using Ppl.Tensors.Special;
 
@@ -9,7 +10,7 @@ namespace Ppl.StdLib.Distributions;
 /// (mean νV): log p(X) = ½(ν − D − 1) log |X| − ½ tr(V⁻¹X) − ½νD log 2 − ½ν log |V| − log Γ_D(ν/2)
 /// (Bishop 2006, eq. B.78). Language: <c>Wishart(dof, scale)</c>; matrices are row-major.
 /// </summary>
-public sealed class Wishart : IDensity<ReadOnlySpan<double>>, IExponentialFamily<Wishart, ReadOnlySpan<double>>
+public sealed partial class Wishart : IDensity<ReadOnlySpan<double>>, IExponentialFamily<Wishart, ReadOnlySpan<double>>
 {
     private const string Name = "Wishart";
     private readonly double[] _scale;
@@ -105,9 +106,8 @@ public sealed class Wishart : IDensity<ReadOnlySpan<double>>, IExponentialFamily
         {
             return double.NegativeInfinity;
         }
-        var logDeterminant = SymmetricMatrix.LogDeterminant(factor, d);
-        return LogBaseMeasure(value) + 0.5 * (DegreesOfFreedom - d - 1) * logDeterminant
-            - 0.5 * SymmetricMatrix.TraceOfProduct(_inverseScale, value, d) - LogNormaliser;
+        return LogDensityFromPieces<Scalar>(SymmetricMatrix.LogDeterminant(factor, d),
+            SymmetricMatrix.TraceOfProduct(_inverseScale, value, d), LogDeterminantOfScale, DegreesOfFreedom, d).Value;
     }
 
     private static bool IsSymmetric(ReadOnlySpan<double> x, int d)
