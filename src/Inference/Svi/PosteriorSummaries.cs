@@ -59,7 +59,7 @@ internal sealed class PosteriorSummaries
             }
             foreach (var r in predicted)
             {
-                if (TensorDensities.Moments(r.Distribution.Family, r.Distribution.Parameterisation, _program.Arguments(r)) is var (m, v))
+                if (Ppl.StdLib.Distributions.FamilyDensities.Moments(r.Distribution.Family, r.Distribution.Parameterisation, _program.Arguments(r)) is var (m, v))
                 {
                     means[r.Name].Add(m.ToArray());
                     variances[r.Name].Add(v.ToArray());

@@ -2,6 +2,9 @@ using System.Collections.Immutable;
 using Ppl.Compiler.Ir;
 using Ppl.Tensors;
 using Ppl.Tensors.Random;
+using Categorical = Ppl.StdLib.Distributions.Categorical;
+using FamilyDensities = Ppl.StdLib.Distributions.FamilyDensities;
+using KullbackLeibler = Ppl.StdLib.Distributions.KullbackLeibler;
 
 namespace Ppl.Inference.Svi;
 
@@ -97,12 +100,12 @@ internal sealed partial class SviProgram
                 if (prior.Family == "Normal" && prior.Arguments.All(a => a.Plates.Length == 0))
                 {
                     var m = _ev.Evaluate(prior.Arguments[0]);
-                    var s = TensorDensities.NormalSd(prior.Parameterisation, _ev.Evaluate(prior.Arguments[1]));
-                    term = -TensorDensities.NormalKl(locs[i], sd, m, s).Sum();
+                    var s = FamilyDensities.NormalSd(prior.Parameterisation, _ev.Evaluate(prior.Arguments[1]));
+                    term = -KullbackLeibler.NormalNormal(locs[i], sd, m, s).Sum();
                 }
                 else
                 {
-                    var logq = TensorDensities.LogDensity("Normal", "sd", [locs[i], sd], w);
+                    var logq = FamilyDensities.LogDensity("Normal", "sd", [locs[i], sd], w);
                     term = (PriorLogDensity(prior, w) - logq).Sum();
                 }
                 terms.Add(new SiteTerm(node, term * frame.GlobalScale));
@@ -125,12 +128,12 @@ internal sealed partial class SviProgram
             for (var k = 0; k < prior.Components.Length; k++)
             {
                 var c = prior.Components[k];
-                var lp = TensorDensities.LogDensity(c.Family, c.Parameterisation, [.. c.Arguments.Select(_ev.Evaluate)], w) + Math.Log(weights[k]);
+                var lp = Elementwise(c.Family, c.Parameterisation, [.. c.Arguments.Select(_ev.Evaluate)], w) + Math.Log(weights[k]);
                 parts.Add(lp.Reshape([.. w.Shape, 1]));
             }
             return Tensor.Concat(parts, w.Rank).LogSumExp(-1);
         }
-        return TensorDensities.LogDensity(prior.Family, prior.Parameterisation, [.. prior.Arguments.Select(_ev.Evaluate)], w);
+        return Elementwise(prior.Family, prior.Parameterisation, [.. prior.Arguments.Select(_ev.Evaluate)], w);
     }
 
     private void SampleAuto(RandomSource random, Dictionary<string, GuideDraw> draws, PlateFrame frame)
@@ -177,7 +180,7 @@ internal sealed partial class SviProgram
                     throw ExpressionEvaluator.Unsupported($"a {r.Distribution.Family} guide site ('{r.Name}'); guides draw Normal sites");
                 }
                 var a = Args(r.Distribution, r);
-                var sd = TensorDensities.NormalSd(r.Distribution.Parameterisation, a[1]);
+                var sd = FamilyDensities.NormalSd(r.Distribution.Parameterisation, a[1]);
                 var loc = a[0] + 0.0 * sd;
                 var z = loc + sd * Noise([.. loc.Shape], random);
                 _ev.Values[r.Name] = z;
@@ -224,15 +227,15 @@ internal sealed partial class SviProgram
         if (q.Sd is { } qsd && q.Transform == LatentTransform.Identity && r.Distribution.Family == "Normal")
         {
             var a = Args(r.Distribution, r);
-            var psd = TensorDensities.NormalSd(r.Distribution.Parameterisation, a[1]);
-            return -TensorDensities.NormalKl(q.Loc, qsd, a[0], psd).Sum();
+            var psd = FamilyDensities.NormalSd(r.Distribution.Parameterisation, a[1]);
+            return -KullbackLeibler.NormalNormal(q.Loc, qsd, a[0], psd).Sum();
         }
         var logp = LogDensity(r, _ev.Values[r.Name]);
         if (q.Sd is null)
         {
             return logp.Sum();
         }
-        var logq = TensorDensities.LogDensity("Normal", "sd", [q.Loc, q.Sd], q.Unconstrained);
+        var logq = FamilyDensities.LogDensity("Normal", "sd", [q.Loc, q.Sd], q.Unconstrained);
         if (LatentTransforms.LogJacobian(q.Transform, q.Unconstrained) is { } logJ)
         {
             logq -= logJ;
@@ -245,17 +248,22 @@ internal sealed partial class SviProgram
         var d = r.Distribution;
         if (d.Family == "Categorical")
         {
-            var logits = _ev.EvaluateAligned(d.Arguments[0], r.Plates, 1);
-            var logp = d.Parameterisation == "logits" ? logits.LogSoftmax(-1) : Tensor.Log(logits);
+            var table = _ev.EvaluateAligned(d.Arguments[0], r.Plates, 1);
             var index = x.ToArray().Select(v => (int)v).ToArray();
-            return logp.Gather(-1, index);
+            return d.Parameterisation == "logits" ? Categorical.LogDensityFromLogits(table, index) : Categorical.LogDensity(table, index);
         }
-        if (d.Family == "Mixture" || !TensorDensities.Supports(d.Family))
+        if (!FamilyDensities.Supports(d.Family))
         {
             throw ExpressionEvaluator.Unsupported($"the {d.Family} log-density of '{r.Name}'");
         }
-        return TensorDensities.LogDensity(d.Family, d.Parameterisation, Args(d, r), x);
+        return Elementwise(d.Family, d.Parameterisation, Args(d, r), x);
     }
+
+    /// <summary>The catalogue's one elementwise definition of the family (StdLib), or "unsupported" here.</summary>
+    private static Tensor Elementwise(string family, string parameterisation, IReadOnlyList<Tensor> arguments, Tensor x) =>
+        FamilyDensities.Supports(family)
+            ? FamilyDensities.LogDensity(family, parameterisation, arguments, x)
+            : throw ExpressionEvaluator.Unsupported($"the {family} log-density");
 
     private Tensor DrawFromModel(RandomNode r, RandomSource random)
     {
@@ -265,7 +273,7 @@ internal sealed partial class SviProgram
         switch (d.Family)
         {
             case "Normal":
-                var sd = TensorDensities.NormalSd(d.Parameterisation, a[1]);
+                var sd = FamilyDensities.NormalSd(d.Parameterisation, a[1]);
                 return a[0] + sd * Noise(dims, random);
             case "Bernoulli":
                 var p = d.Parameterisation == "logits" ? Tensor.Sigmoid(a[0]) : a[0];

@@ -28,7 +28,10 @@ public sealed partial class Categorical
     private static Tensor Pick(Tensor logProbabilities, int[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        // A shared row is indexed by every value; a table has one row (or one slice of rows) per value.
-        return logProbabilities.Rank == 1 ? logProbabilities.IndexSelect(0, values) : logProbabilities.Gather(-1, values);
+        // A shared row is indexed by every value (a plate of them); otherwise one row per value, and a single
+        // row with a single value gives a scalar.
+        return logProbabilities.Rank == 1 && values.Length != 1
+            ? logProbabilities.IndexSelect(0, values)
+            : logProbabilities.Gather(-1, values);
     }
 }

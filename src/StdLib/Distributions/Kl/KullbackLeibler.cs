@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Ppl.Tensors;
 using Ppl.Tensors.Special;
 
 namespace Ppl.StdLib.Distributions;
@@ -48,10 +49,13 @@ public static class KullbackLeibler
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(q);
-        var difference = p.Mean - q.Mean;
-        return Math.Log(q.StandardDeviation / p.StandardDeviation)
-            + (p.Variance + difference * difference) / (2 * q.Variance) - 0.5;
+        return NormalNormal<Scalar>(p.Mean, p.StandardDeviation, q.Mean, q.StandardDeviation).Value;
     }
+
+    /// <summary>KL(N(μ₁, σ₁²) ‖ N(μ₂, σ₂²)) = log(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½ (Kingma &amp; Welling 2014,
+    /// appendix B), elementwise, written once for doubles and autodiff tensors.</summary>
+    public static T NormalNormal<T>(T mean1, T sd1, T mean2, T sd2) where T : IReal<T> =>
+        T.Log(sd2 / sd1) + (T.Square(sd1) + T.Square(mean1 - mean2)) / (2.0 * T.Square(sd2)) - 0.5;
 
     /// <summary>
     /// KL(N(μ₁, Σ₁) ‖ N(μ₂, Σ₂)) = ½[tr(Σ₂⁻¹Σ₁) + (μ₂ − μ₁)ᵀΣ₂⁻¹(μ₂ − μ₁) − D + log |Σ₂| − log |Σ₁|],
