@@ -252,6 +252,10 @@ internal sealed partial class SviProgram
             var index = x.ToArray().Select(v => (int)v).ToArray();
             return d.Parameterisation == "logits" ? Categorical.LogDensityFromLogits(table, index) : Categorical.LogDensity(table, index);
         }
+        if (IsVectorFamily(d.Family))
+        {
+            return VectorLogDensity(r, x);
+        }
         if (!FamilyDensities.Supports(d.Family))
         {
             throw ExpressionEvaluator.Unsupported($"the {d.Family} log-density of '{r.Name}'");

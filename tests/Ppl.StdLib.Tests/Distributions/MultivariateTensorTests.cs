@@ -138,6 +138,8 @@ public sealed class MultivariateTensorTests
             var byProbabilities = Categorical.LogDensity(p, values).ToArray();
             var byLogits = Categorical.LogDensityFromLogits(logits, values).ToArray();
             var shared = Categorical.LogDensityFromLogits(logits.Slice(0, 0, 1).Reshape(4), values).ToArray();
+            var sharedAligned = Categorical.LogDensityFromLogits(logits.Slice(0, 0, 1), values).ToArray();
+            Assert.Equal(shared, sharedAligned);
             for (var n = 0; n < N; n++)
             {
                 var expected = Categorical.FromLogits(Row(logits, n, 4)).LogDensity(values[n]);

@@ -28,10 +28,11 @@ public sealed partial class Categorical
     private static Tensor Pick(Tensor logProbabilities, int[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        // A shared row is indexed by every value (a plate of them); otherwise one row per value, and a single
-        // row with a single value gives a scalar.
-        return logProbabilities.Rank == 1 && values.Length != 1
-            ? logProbabilities.IndexSelect(0, values)
+        // A single row (shape [K], or [1, …, 1, K] as a plate-aligned argument) is indexed by every value of
+        // the plate; otherwise one row per value (and a single row with a single value gives a scalar).
+        var k = logProbabilities.Size(-1);
+        return logProbabilities.Length == k && values.Length != 1
+            ? logProbabilities.Reshape(k).IndexSelect(0, values)
             : logProbabilities.Gather(-1, values);
     }
 }
