@@ -1,9 +1,12 @@
+using System.Numerics.Tensors;
+
 namespace Ppl.Tensors.Ops;
 
 /// <summary>
 /// Dense lower-triangular kernels on one row-major D×D matrix in double precision, shared by the Cholesky
 /// and triangular-solve ops (forward and backward). Sizes are the small event dimensions of a model
-/// (a covariance of a few dozen), so plain loops in the natural order serve.
+/// (a covariance of a few dozen); the solves work on whole rows of the right-hand side, so that many
+/// right-hand sides (a plate of vectors) stream through SIMD multiply-adds.
 /// </summary>
 internal static class LowerTriangular
 {
@@ -41,39 +44,41 @@ internal static class LowerTriangular
         return true;
     }
 
-    /// <summary>Solves L X = B in place for a D×K right-hand side (forward substitution, column by column).</summary>
+    /// <summary>Solves L X = B in place for a D×K right-hand side by forward substitution on whole rows:
+    /// xᵢ = (bᵢ − Σⱼ₍ⱼ₌₀..ᵢ₋₁₎ Lᵢⱼ xⱼ) / Lᵢᵢ, each update a contiguous multiply-add over the K columns.</summary>
     internal static void SolveLower(ReadOnlySpan<double> l, Span<double> b, int d, int k)
     {
         for (var i = 0; i < d; i++)
         {
-            var inverse = 1 / l[i * d + i];
-            for (var c = 0; c < k; c++)
+            var row = b.Slice(i * k, k);
+            for (var j = 0; j < i; j++)
             {
-                var s = b[i * k + c];
-                for (var j = 0; j < i; j++)
+                var lij = l[i * d + j];
+                if (lij != 0)
                 {
-                    s -= l[i * d + j] * b[j * k + c];
+                    TensorPrimitives.MultiplyAdd(b.Slice(j * k, k), -lij, row, row);
                 }
-                b[i * k + c] = s * inverse;
             }
+            TensorPrimitives.Multiply(row, 1 / l[i * d + i], row);
         }
     }
 
-    /// <summary>Solves Lᵀ X = B in place for a D×K right-hand side (back substitution with the transpose).</summary>
+    /// <summary>Solves Lᵀ X = B in place for a D×K right-hand side by back substitution on whole rows:
+    /// xᵢ = (bᵢ − Σⱼ₍ⱼ₌ᵢ₊₁..D₋₁₎ Lⱼᵢ xⱼ) / Lᵢᵢ.</summary>
     internal static void SolveLowerTransposed(ReadOnlySpan<double> l, Span<double> b, int d, int k)
     {
         for (var i = d - 1; i >= 0; i--)
         {
-            var inverse = 1 / l[i * d + i];
-            for (var c = 0; c < k; c++)
+            var row = b.Slice(i * k, k);
+            for (var j = i + 1; j < d; j++)
             {
-                var s = b[i * k + c];
-                for (var j = i + 1; j < d; j++)
+                var lji = l[j * d + i];
+                if (lji != 0)
                 {
-                    s -= l[j * d + i] * b[j * k + c];
+                    TensorPrimitives.MultiplyAdd(b.Slice(j * k, k), -lji, row, row);
                 }
-                b[i * k + c] = s * inverse;
             }
+            TensorPrimitives.Multiply(row, 1 / l[i * d + i], row);
         }
     }
 

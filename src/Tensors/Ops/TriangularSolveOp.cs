@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Ppl.Tensors.Autodiff;
 
 namespace Ppl.Tensors.Ops;
@@ -79,12 +80,7 @@ internal sealed class TriangularSolveOp : Op
             {
                 for (var c = 0; c <= r; c++)
                 {
-                    var s = 0.0;
-                    for (var m = 0; m < k; m++)
-                    {
-                        s += bbar[r * k + m] * xi[c * k + m];
-                    }
-                    gli[r * d + c] -= s;
+                    gli[r * d + c] -= TensorPrimitives.Dot(bbar.AsSpan(r * k, k), xi.Slice(c * k, k));
                 }
             }
         }
