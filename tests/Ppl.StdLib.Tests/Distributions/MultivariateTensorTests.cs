@@ -174,4 +174,17 @@ public sealed class MultivariateTensorTests
         }
         Check("Multinomial", a => Multinomial.LogDensity(x, a[0]), [Tensor.Parameter(p.ToArray(), DType.Float64, 4)]);
     }
+
+    [Fact]
+    public void Shapes_and_parameters_that_do_not_fit_are_named()
+    {
+        using var _ = Tensor.NoGrad();
+        var x = Tensor.Zeros(DType.Float64, N, D);
+        var e = Assert.Throws<ArgumentException>(() =>
+            MvNormal.LogDensity(x, Tensor.Zeros(DType.Float64, D), Tensor.Ones(DType.Float64, N + 1, D, D)));
+        Assert.Contains("MvNormal", e.Message, StringComparison.Ordinal);
+        var identity = Spd(Tensor.Zeros(DType.Float64, D, D));
+        var w = Assert.Throws<DistributionParameterException>(() => Wishart.LogDensity(identity, D - 1.5, identity));
+        Assert.Equal(("Wishart", "dof"), (w.Distribution, w.Parameter));
+    }
 }

@@ -1,4 +1,5 @@
 using Ppl.Tensors;
+using Ppl.Tensors.Special;
 
 namespace Ppl.StdLib.Distributions;
 
@@ -14,13 +15,8 @@ public sealed partial class Wishart
         where T : IReal<T>
     {
         var d = dimension;
-        var result = 0.5 * (dof - d - 1) * logDeterminant - 0.5 * trace - 0.5 * dof * logDeterminantOfScale
-            - (0.5 * dof * d * LogConstants.LogTwo + 0.25 * d * (d - 1) * LogConstants.LogPi);
-        for (var i = 1; i <= d; i++)
-        {
-            result -= Ppl.Tensors.Special.SpecialFunctions.LogGamma(0.5 * dof + 0.5 * (1 - i));
-        }
-        return result;
+        return 0.5 * (dof - d - 1) * logDeterminant - 0.5 * trace - 0.5 * dof * logDeterminantOfScale
+            - (0.5 * dof * d * LogConstants.LogTwo + SpecialFunctions.MultivariateLogGamma(0.5 * dof, d));
     }
 
     /// <summary>
@@ -37,6 +33,10 @@ public sealed partial class Wishart
             throw new ArgumentException($"{Name}: the value must be [D, D] or [N, D, D].", nameof(x));
         }
         var d = x.Size(-1);
+        if (!(dof > d - 1) || !double.IsFinite(dof))
+        {
+            throw Guard.Fail(Name, "dof", $"must be greater than D − 1 = {d - 1}", dof);
+        }
         var lx = x.Cholesky();
         var whitened = Tensor.SolveLower(scaleCholesky, lx);
         var matrices = x.Rank == 3 ? x.Size(0) : 1;
