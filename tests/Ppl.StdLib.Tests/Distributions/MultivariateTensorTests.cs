@@ -187,4 +187,21 @@ public sealed class MultivariateTensorTests
         var w = Assert.Throws<DistributionParameterException>(() => Wishart.LogDensity(identity, D - 1.5, identity));
         Assert.Equal(("Wishart", "dof"), (w.Distribution, w.Parameter));
     }
+
+    [Fact]
+    public void Float32_plates_agree_with_float64_to_single_precision()
+    {
+        using var _ = Tensor.NoGrad();
+        var x = Input(33, 1, 0, N, D);
+        var mean = Input(34, 1, 0, D);
+        var cov = Spd(Input(35, 1, 0, D, D));
+        var wide = MvNormal.LogDensityFromCovariance(x, mean, cov).ToArray();
+        var narrow = MvNormal.LogDensityFromCovariance(x.To(DType.Float32), mean.To(DType.Float32), cov.To(DType.Float32));
+        Assert.Equal(DType.Float32, narrow.DType);
+        var values = narrow.ToArray();
+        for (var n = 0; n < N; n++)
+        {
+            FixtureTests.Close(wide[n], values[n], $"row {n}", 1e-5);
+        }
+    }
 }
