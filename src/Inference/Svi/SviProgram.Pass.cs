@@ -22,8 +22,18 @@ internal sealed partial class SviProgram
     /// 2014, eq. 3 for the first estimator, eq. 7 for the second: a latent with a Normal prior and a
     /// Normal guide contributes −KL(q ‖ p) in closed form instead of log p(z) − log q(z)).
     /// </summary>
-    public PassResult Run(PlateFrame frame, RandomSource random, bool dropout = true, bool predict = false)
+    /// <param name="frame">The plate sizes, minibatch positions and term weights of this pass.</param>
+    /// <param name="random">The source of the reparameterisation noise and dropout masks.</param>
+    /// <param name="dropout">Dropout on (training, MC dropout) or off.</param>
+    /// <param name="predict">Also draw the prediction sites.</param>
+    /// <param name="particles">
+    /// K when the frame's <see cref="ParticlePlate"/> holds the minibatch tiled K times: the noise
+    /// of each site is then drawn particle after particle, B rows at a time, so that a model with
+    /// one random site consumes the stream exactly as K separate passes would.
+    /// </param>
+    public PassResult Run(PlateFrame frame, RandomSource random, bool dropout = true, bool predict = false, int particles = 1)
     {
+        _particles = particles;
         _ev.Frame = frame;
         _ev.Random = random;
         _ev.DropoutOn = dropout;
@@ -66,13 +76,18 @@ internal sealed partial class SviProgram
     private Tensor Noise(int[] shape, RandomSource random)
     {
         var eps = Tensor.Zeros(_ev.DType, shape);
-        if (_ev.DType == DType.Float32)
+        var chunks = _particles > 1 && eps.Length % _particles == 0 ? _particles : 1;
+        var chunk = eps.Length / chunks;
+        for (var k = 0; k < chunks; k++)
         {
-            random.FillNormal(eps.AsFloatSpan());
-        }
-        else
-        {
-            random.FillNormal(eps.AsDoubleSpan());
+            if (_ev.DType == DType.Float32)
+            {
+                random.FillNormal(eps.AsFloatSpan().Slice(k * chunk, chunk));
+            }
+            else
+            {
+                random.FillNormal(eps.AsDoubleSpan().Slice(k * chunk, chunk));
+            }
         }
         return eps;
     }

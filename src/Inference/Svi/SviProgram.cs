@@ -28,6 +28,7 @@ internal sealed partial class SviProgram
     private readonly List<Tensor> _trainable = [];
     private readonly Dictionary<string, int> _plateSizes = [];
     private readonly bool _delta;
+    private int _particles = 1;
 
     /// <summary>Compiles the program.</summary>
     public SviProgram(ModelIr model, BoundData data, DType dtype, string guide, RandomSource random)
@@ -79,10 +80,31 @@ internal sealed partial class SviProgram
                     break;
             }
         }
+        ParticlePlate = FindParticlePlate();
+    }
+
+    private string? FindParticlePlate()
+    {
+        if (BatchedPlates.Count != 1 || _bayesNets.Count != 0)
+        {
+            return null;
+        }
+        var plate = BatchedPlates.Keys.First();
+        var local = _auto.Values.All(a => a.Node.Plates.Contains(plate))
+            && (_model.Guide?.Nodes ?? []).OfType<RandomNode>().All(r => r.Plates.Contains(plate));
+        return local ? plate : null;
     }
 
     /// <summary>Subsampled plates and their batch sizes.</summary>
     public Dictionary<string, int> BatchedPlates { get; } = [];
+
+    /// <summary>
+    /// The batch plate along which K particles can be tiled, or null: the only batch plate, when
+    /// every draw of a pass (automatic-guide latents, guide sites) lies in it and no net has sampled
+    /// weights — then repeating the minibatch positions K times gives K independent draws per data
+    /// point and nothing global is shared between particles.
+    /// </summary>
+    public string? ParticlePlate { get; private set; }
 
     /// <summary>Every tensor Adam updates.</summary>
     public IReadOnlyList<Tensor> Trainable => _trainable;

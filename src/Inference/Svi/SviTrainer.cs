@@ -91,14 +91,41 @@ internal sealed class SviTrainer
         return (trace, total, Settled(trace));
     }
 
-    /// <summary>One Adam step on the mean of <paramref name="particles"/> ELBO estimates (one graph, one backward pass).</summary>
+    /// <summary>One Adam step on the mean of <paramref name="particles"/> ELBO estimates.</summary>
     private double Step(Adam adam, int particles, int step)
     {
         using var scope = TensorScope.Begin(_pool);
         var frame = _batches.Next();
         adam.ZeroGrad();
+        var (elbo, value) = ParticleMean(frame, particles, vectorise: true, step);
+        (elbo * -1.0).Backward();
+        adam.Step();
+        return value;
+    }
+
+    /// <summary>
+    /// The mean of K ELBO estimates on one frame, as a differentiable scalar and its value. When
+    /// every random draw of a pass lies in the one batch plate (<see cref="SviProgram.ParticlePlate"/>,
+    /// e.g. the VAE), the K particles run as one pass over the minibatch tiled K times along that
+    /// plate, local terms weighted N/(K·B): one set of K·B-row GEMMs instead of K passes. Otherwise
+    /// (global latents, sampled net weights) K passes are summed in one graph.
+    /// </summary>
+    internal (Tensor Elbo, double Value) ParticleMean(PlateFrame frame, int particles, bool vectorise, int step = 0)
+    {
+        if (particles > 1 && vectorise && _program.ParticlePlate is { } plate && frame.Indices(plate) is { } indices)
+        {
+            var tiled = new int[indices.Length * particles];
+            for (var k = 0; k < particles; k++)
+            {
+                indices.CopyTo(tiled, k * indices.Length);
+            }
+            var tiledFrame = _program.Frame(new() { [plate] = tiled }, frame.LocalScale / particles, frame.GlobalScale);
+            var pass = _program.Run(tiledFrame, _random, particles: particles);
+            var value = pass.Elbo.Item();
+            return double.IsFinite(value) ? (pass.Elbo, value) : throw BadSite(pass, step);
+        }
         var sum = 0.0;
-        Tensor? loss = null;
+        Tensor? mean = null;
         for (var k = 0; k < particles; k++)
         {
             var pass = _program.Run(frame, _random);
@@ -108,12 +135,10 @@ internal sealed class SviTrainer
                 throw BadSite(pass, step);
             }
             sum += value;
-            var term = pass.Elbo * (-1.0 / particles);
-            loss = loss is null ? term : loss + term;
+            var term = particles == 1 ? pass.Elbo : pass.Elbo * (1.0 / particles);
+            mean = mean is null ? term : mean + term;
         }
-        loss!.Backward();
-        adam.Step();
-        return sum / particles;
+        return (mean!, sum / particles);
     }
 
     /// <summary>
