@@ -258,9 +258,17 @@ internal sealed partial class SviProgram
         var mlp = new Mlp(sizes, random, activation, 0, _ev.DType);
         if (n.Prior is null)
         {
+            // PyTorch's nn.Linear default, W and b ~ U(±1/√fan_in) (He et al. 2015's Kaiming-uniform
+            // with a = √5): the initialisation of the peers, so that runs compare like for like.
             var weights = mlp.Parameters.ToArray();
-            foreach (var w in weights)
+            for (var i = 0; i < weights.Length; i++)
             {
+                var w = weights[i];
+                var bound = 1 / Math.Sqrt(sizes[i / 2]);
+                for (var j = 0; j < w.Length; j++)
+                {
+                    w[j] = bound * (2 * random.NextDouble() - 1);
+                }
                 w.RequiresGrad = true;
                 _trainable.Add(w);
             }
