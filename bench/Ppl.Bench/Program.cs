@@ -12,9 +12,10 @@ using Ppl.Bench.Reporting;
 using Ppl.Bench.Sweeps;
 
 var root = RepositoryRoot();
+var vaeEpochPeer = new VaeEpochPeer();
 IBenchmarkCase[] allCases =
 [
-    .. GemmCase.All(), .. VaeStepCase.All(), new VaeEpochCase(), new BbbEpochCase(),
+    .. GemmCase.All(), .. VaeStepCase.All(), new VaeEpochCase(vaeEpochPeer), new VaeBackendEpochCase(root, vaeEpochPeer), new SviVaeStepCase(root, new VaePeer()), new BbbEpochCase(),
     .. BlrCase.All(), .. VbGmmCase.All(), .. GmmEmCase.All(), new PpcaCase(),
     .. CompileCase.All(root), new ColdStartCase(root),
 ];

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using Ppl.Bench.Peers;
 
 namespace Ppl.Bench.Cases;
 
@@ -9,10 +7,10 @@ namespace Ppl.Bench.Cases;
 /// (<see cref="VaeModel"/>): 5 epochs over the 60,000 Fashion-MNIST training images, each shuffled
 /// and cut into batches of 128 (the last one 96), Adam 1e-3; then the test ELBO per image over the
 /// 10,000 test images (one z draw each). The time is the median epoch of the 5; the peer's is its
-/// <c>sec_per_epoch_median</c> from the same script run in full. (When the SVI backend runs the
-/// same model from <c>vae.ppl</c> it gets its own case, <c>vae-epoch</c>.)
+/// <c>sec_per_epoch_median</c> from the same script run in full. The SVI backend runs the same model
+/// from <c>vae.ppl</c> in <c>vae-epoch</c> (<see cref="VaeBackendEpochCase"/>); both share one run of the peer.
 /// </summary>
-internal sealed class VaeEpochCase : IBenchmarkCase
+internal sealed class VaeEpochCase(VaeEpochPeer peer) : IBenchmarkCase
 {
     private const int Batch = 128;
     private const int Epochs = 5;
@@ -58,30 +56,5 @@ internal sealed class VaeEpochCase : IBenchmarkCase
         });
     }
 
-    public PeerResult RunPeer(BenchmarkSettings settings)
-    {
-        var name = $"torch {PythonPeer.Evaluate("__import__('torch').__version__") ?? "(not installed)"} / OpenBLAS SkylakeX, 2 threads";
-        var (lines, error) = PythonPeer.Run(settings.SharedFolder, "vae_fmnist.py", "--tag", "ppl-bench");
-        var epochs = new List<double>();
-        var quality = new Dictionary<string, double>();
-        foreach (var line in lines)
-        {
-            var value = line.GetProperty("value");
-            switch (line.GetProperty("metric").GetString())
-            {
-                case "epoch":
-                    epochs.Add(value.GetProperty("seconds").GetDouble());
-                    quality["train_elbo_last_epoch"] = value.GetProperty("train_elbo_running_avg").GetDouble();
-                    break;
-                case "test_elbo_after_5_epochs" when value.ValueKind == JsonValueKind.Number:
-                    quality["test_elbo"] = value.GetDouble();
-                    break;
-                default:
-                    break;
-            }
-        }
-        return epochs.Count == 0
-            ? PeerResult.NotRun(name, error ?? "vae_fmnist.py printed no epoch")
-            : new PeerResult(name, Timing.Of(epochs), quality, null);
-    }
+    public PeerResult RunPeer(BenchmarkSettings settings) => peer.Result(settings);
 }

@@ -13,16 +13,18 @@ namespace Ppl.Inference.Svi;
 /// </summary>
 internal sealed class ExpressionEvaluator
 {
-    private readonly SizeBindings _sizes;
     private readonly DType _dtype;
     private readonly Dictionary<IrExpr, Tensor> _constants = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Creates an evaluator.</summary>
     public ExpressionEvaluator(SizeBindings sizes, DType dtype)
     {
-        _sizes = sizes;
+        Sizes = sizes;
         _dtype = dtype;
     }
+
+    /// <summary>The values of the named sizes (replaced while held-out data is evaluated).</summary>
+    public SizeBindings Sizes { get; set; }
 
     /// <summary>The values of named nodes in this pass.</summary>
     public Dictionary<string, Tensor> Values { get; } = [];
@@ -46,11 +48,11 @@ internal sealed class ExpressionEvaluator
     public DType DType => _dtype;
 
     /// <summary>Concrete dimensions of a shape.</summary>
-    public int[] Dims(Shape shape) => _sizes.Resolve(shape)
+    public int[] Dims(Shape shape) => Sizes.Resolve(shape)
         ?? throw Unsupported($"a size of {shape} is not bound by the data");
 
     /// <summary>Concrete value of a size.</summary>
-    public int Resolve(Size size) => _sizes.Resolve(size) ?? throw Unsupported($"size {size} is not bound by the data");
+    public int Resolve(Size size) => Sizes.Resolve(size) ?? throw Unsupported($"size {size} is not bound by the data");
 
     /// <summary>The layout dims of a value in <paramref name="plates"/> of type <paramref name="type"/>.</summary>
     public int[] Layout(ImmutableArray<string> plates, IrType type) => [.. plates.Select(Frame.Size), .. Dims(type.Shape)];
@@ -58,8 +60,8 @@ internal sealed class ExpressionEvaluator
     /// <summary>Evaluates <paramref name="expr"/>.</summary>
     public Tensor Evaluate(IrExpr expr) => expr switch
     {
-        IrConstant c => Constant(c, () => Tensor.FromDoubles(c.Values.AsSpan(), _dtype, Dims(c.Type.Shape))),
-        IrSize s => Constant(s, () => Tensor.Scalar(Resolve(s.Size), _dtype)),
+        IrConstant c => Constant(c, () => Persistent(c.Values.AsSpan(), _dtype, Dims(c.Type.Shape))),
+        IrSize s => Constant(s, () => Persistent([Resolve(s.Size)], _dtype, []).Reshape()),
         IrFill f => Constant(f, () => Fill(f)),
         IrRef r => Reference(r),
         IrPlateIndex p => PlateIndex(p),
@@ -133,6 +135,17 @@ internal sealed class ExpressionEvaluator
         _ => throw Unsupported($"function {function}"),
     };
 
+    /// <summary>
+    /// A constant tensor that lives outside every <see cref="TensorScope"/> (cached constants and the
+    /// data outlive the pooled step that first evaluates them); the same shape rule as
+    /// <see cref="Tensor.FromDoubles"/>.
+    /// </summary>
+    public static Tensor Persistent(ReadOnlySpan<double> values, DType dtype, ReadOnlySpan<int> shape) =>
+        Tensor.Parameter(values, dtype, shape).Detach();
+
+    /// <summary>Forgets the cached constants (after the sizes change).</summary>
+    public void ClearConstants() => _constants.Clear();
+
     /// <summary>A backend refusal for a construct this evaluator cannot run.</summary>
     public static SviUnsupportedException Unsupported(string what) => new(what);
 
@@ -157,9 +170,11 @@ internal sealed class ExpressionEvaluator
             {
                 eye[i * n + i] = 1;
             }
-            return Tensor.FromDoubles(eye, _dtype, n, n);
+            return Persistent(eye, _dtype, [n, n]);
         }
-        return Tensor.Full(f.Kind == FillKind.Ones ? 1 : 0, _dtype, dims);
+        var values = new double[dims.Aggregate(1, (a, b) => a * b)];
+        Array.Fill(values, f.Kind == FillKind.Ones ? 1 : 0);
+        return Persistent(values, _dtype, dims);
     }
 
     private Tensor Reference(IrRef r)

@@ -25,8 +25,18 @@ internal sealed partial class SviProgram
     /// 2014, eq. 3 for the first estimator, eq. 7 for the second: a latent with a Normal prior and a
     /// Normal guide contributes −KL(q ‖ p) in closed form instead of log p(z) − log q(z)).
     /// </summary>
-    public PassResult Run(PlateFrame frame, RandomSource random, bool dropout = true, bool predict = false)
+    /// <param name="frame">The plate sizes, minibatch positions and term weights of this pass.</param>
+    /// <param name="random">The source of the reparameterisation noise and dropout masks.</param>
+    /// <param name="dropout">Dropout on (training, MC dropout) or off.</param>
+    /// <param name="predict">Also draw the prediction sites.</param>
+    /// <param name="particles">
+    /// K when the frame's <see cref="ParticlePlate"/> holds the minibatch tiled K times: the noise
+    /// of each site is then drawn particle after particle, B rows at a time, so that a model with
+    /// one random site consumes the stream exactly as K separate passes would.
+    /// </param>
+    public PassResult Run(PlateFrame frame, RandomSource random, bool dropout = true, bool predict = false, int particles = 1)
     {
+        _particles = particles;
         _ev.Frame = frame;
         _ev.Random = random;
         _ev.DropoutOn = dropout;
@@ -69,13 +79,18 @@ internal sealed partial class SviProgram
     private Tensor Noise(int[] shape, RandomSource random)
     {
         var eps = Tensor.Zeros(_ev.DType, shape);
-        if (_ev.DType == DType.Float32)
+        var chunks = _particles > 1 && eps.Length % _particles == 0 ? _particles : 1;
+        var chunk = eps.Length / chunks;
+        for (var k = 0; k < chunks; k++)
         {
-            random.FillNormal(eps.AsFloatSpan());
-        }
-        else
-        {
-            random.FillNormal(eps.AsDoubleSpan());
+            if (_ev.DType == DType.Float32)
+            {
+                random.FillNormal(eps.AsFloatSpan().Slice(k * chunk, chunk));
+            }
+            else
+            {
+                random.FillNormal(eps.AsDoubleSpan().Slice(k * chunk, chunk));
+            }
         }
         return eps;
     }
@@ -181,7 +196,8 @@ internal sealed partial class SviProgram
                 }
                 var a = Args(r.Distribution, r);
                 var sd = FamilyDensities.NormalSd(r.Distribution.Parameterisation, a[1]);
-                var loc = a[0] + 0.0 * sd;
+                // The location broadcast to the draw's layout only when the two differ.
+                var loc = a[0].Shape.SequenceEqual(sd.Shape) ? a[0] : a[0] + 0.0 * sd;
                 var z = loc + sd * Noise([.. loc.Shape], random);
                 _ev.Values[r.Name] = z;
                 draws[r.Name] = new GuideDraw(loc, sd, LatentTransform.Identity, z);
@@ -204,7 +220,7 @@ internal sealed partial class SviProgram
                 if (r.IsObserved)
                 {
                     var x = Select(_data[r.Name], r.Plates, frame);
-                    terms.Add(new SiteTerm(r, LogDensity(r, x).Sum() * scale));
+                    terms.Add(new SiteTerm(r, ObservedLogLikelihood(r, x) * scale));
                 }
                 else if (_predicted.Contains(r.Name))
                 {
@@ -222,12 +238,41 @@ internal sealed partial class SviProgram
         }
     }
 
+    /// <summary>
+    /// Σ log p(x | ·) over an observed site's plates. Bernoulli on logits whose layout is the data's
+    /// runs as one fused op (BernoulliLogitsOp: one pass forward, one backward, no temporaries).
+    /// </summary>
+    private Tensor ObservedLogLikelihood(RandomNode r, Tensor x)
+    {
+        var d = r.Distribution;
+        if (d.Family == "Bernoulli" && d.Parameterisation == "logits")
+        {
+            var logits = Args(d, r)[0];
+            if (logits.Shape.SequenceEqual(x.Shape) && logits.DType == x.DType)
+            {
+                return Tensor.BernoulliLogitsLogLikelihood(logits, x);
+            }
+        }
+        return LogDensity(r, x).Sum();
+    }
+
     private Tensor LatentTerm(RandomNode r, GuideDraw q)
     {
         if (q.Sd is { } qsd && q.Transform == LatentTransform.Identity && r.Distribution.Family == "Normal")
         {
-            var a = Args(r.Distribution, r);
-            var psd = FamilyDensities.NormalSd(r.Distribution.Parameterisation, a[1]);
+            var d = r.Distribution;
+            if (d.Arguments[0] is IrConstant { Values.Length: 1 } m && d.Arguments[1] is IrConstant { Values.Length: 1 } second)
+            {
+                var sd = d.Parameterisation switch
+                {
+                    "var" => Math.Sqrt(second.Values[0]),
+                    "precision" => 1 / Math.Sqrt(second.Values[0]),
+                    _ => second.Values[0],
+                };
+                return -StandardisedNormalKl(q.Loc, qsd, m.Values[0], sd);
+            }
+            var a = Args(d, r);
+            var psd = FamilyDensities.NormalSd(d.Parameterisation, a[1]);
             return -KullbackLeibler.NormalNormal(q.Loc, qsd, a[0], psd).Sum();
         }
         var logp = LogDensity(r, _ev.Values[r.Name]);
@@ -241,6 +286,21 @@ internal sealed partial class SviProgram
             logq -= logJ;
         }
         return (logp - logq).Sum();
+    }
+
+    /// <summary>
+    /// Σ KL(N(m₁, s₁) ‖ N(m, s)) for a prior with constant m and s (the VAE's N(0, 1)):
+    /// Σ [(s₁² + (m₁ − m)²)/(2s²) − log s₁] + n (log s − ½) (Kingma and Welling 2014, appendix B),
+    /// with the constants folded rather than broadcast as tensors.
+    /// </summary>
+    internal static Tensor StandardisedNormalKl(Tensor m1, Tensor s1, double m, double s)
+    {
+        var centred = m == 0 ? m1 : m1 - m;
+        var squares = Tensor.Square(s1) + Tensor.Square(centred);
+        // n: the sites in the draw's layout; s₁ may be broadcast (a shared sd), each element n/|s₁| times.
+        var n = squares.Length;
+        var logs = s1.Length == n ? Tensor.Log(s1).Sum() : Tensor.Log(s1).Sum() * ((double)n / s1.Length);
+        return squares.Sum() * (0.5 / (s * s)) - logs + n * (Math.Log(s) - 0.5);
     }
 
     private Tensor LogDensity(RandomNode r, Tensor x)

@@ -28,6 +28,7 @@ internal sealed partial class SviProgram
     private readonly List<Tensor> _trainable = [];
     private readonly Dictionary<string, int> _plateSizes = [];
     private readonly bool _delta;
+    private int _particles = 1;
 
     /// <summary>Compiles the program.</summary>
     public SviProgram(ModelIr model, BoundData data, DType dtype, string guide, RandomSource random)
@@ -47,11 +48,7 @@ internal sealed partial class SviProgram
                 BatchedPlates[plate.Index] = Math.Min(b, _plateSizes[plate.Index]);
             }
         }
-        foreach (var (name, array) in data.Arrays)
-        {
-            var values = array.Reals ?? [.. array.Integers!.Select(i => (double)i)];
-            _data[name] = Tensor.FromDoubles(values, dtype, [.. array.Shape]);
-        }
+        LoadData(data);
         var guideNodes = model.Guide?.Nodes ?? [];
         foreach (var node in guideNodes.OfType<RandomNode>())
         {
@@ -83,10 +80,31 @@ internal sealed partial class SviProgram
                     break;
             }
         }
+        ParticlePlate = FindParticlePlate();
+    }
+
+    private string? FindParticlePlate()
+    {
+        if (BatchedPlates.Count != 1 || _bayesNets.Count != 0)
+        {
+            return null;
+        }
+        var plate = BatchedPlates.Keys.First();
+        var local = _auto.Values.All(a => a.Node.Plates.Contains(plate))
+            && (_model.Guide?.Nodes ?? []).OfType<RandomNode>().All(r => r.Plates.Contains(plate));
+        return local ? plate : null;
     }
 
     /// <summary>Subsampled plates and their batch sizes.</summary>
     public Dictionary<string, int> BatchedPlates { get; } = [];
+
+    /// <summary>
+    /// The batch plate along which K particles can be tiled, or null: the only batch plate, when
+    /// every draw of a pass (automatic-guide latents, guide sites) lies in it and no net has sampled
+    /// weights — then repeating the minibatch positions K times gives K independent draws per data
+    /// point and nothing global is shared between particles.
+    /// </summary>
+    public string? ParticlePlate { get; private set; }
 
     /// <summary>Every tensor Adam updates.</summary>
     public IReadOnlyList<Tensor> Trainable => _trainable;
@@ -119,6 +137,83 @@ internal sealed partial class SviProgram
             sizes[plate] = idx.Length;
         }
         return new PlateFrame(sizes, indices, localScale, globalScale);
+    }
+
+    /// <summary>
+    /// Replaces the data arrays (and the plate sizes they bind) by <paramref name="data"/>, bound to
+    /// the same model, until the returned scope ends: how held-out data is evaluated under the
+    /// trained parameters. Refused when a plate that changes size carries automatic-guide latents,
+    /// whose parameters exist only for the training positions.
+    /// </summary>
+    public IDisposable UseData(BoundData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var saved = (new Dictionary<string, Tensor>(_data), new Dictionary<string, int>(_plateSizes),
+            new Dictionary<string, int>(BatchedPlates), _ev.Sizes);
+        var swap = new DataSwap(this, saved);
+        _ev.Sizes = data.Sizes;
+        foreach (var plate in _model.Plates.Concat(_model.Guide?.Plates ?? []))
+        {
+            var size = _ev.Resolve(plate.Size);
+            if (size != _plateSizes[plate.Index] && _auto.Values.FirstOrDefault(a => a.Node.Plates.Contains(plate.Index)) is { } local)
+            {
+                swap.Dispose();
+                throw ExpressionEvaluator.Unsupported($"held-out data for plate '{plate.Index}': the latent '{local.Node.Name}' has guide parameters only for the training data (write an amortised guide)");
+            }
+            _plateSizes[plate.Index] = size;
+            if (plate.Batch is int b)
+            {
+                BatchedPlates[plate.Index] = Math.Min(b, size);
+            }
+        }
+        LoadData(data);
+        _ev.ClearConstants();
+        return swap;
+    }
+
+    private void LoadData(BoundData data)
+    {
+        foreach (var (name, array) in data.Arrays)
+        {
+            var shape = array.Shape.AsSpan();
+            if (array.Reals is { } reals)
+            {
+                _data[name] = ExpressionEvaluator.Persistent(reals, _ev.DType, shape);
+            }
+            else
+            {
+                _data[name] = ExpressionEvaluator.Persistent([.. array.Integers!.Select(i => (double)i)], _ev.DType, shape);
+            }
+        }
+    }
+
+    /// <summary>Puts the training data back when a held-out evaluation ends.</summary>
+    private sealed class DataSwap(SviProgram program, (Dictionary<string, Tensor> Data, Dictionary<string, int> Sizes, Dictionary<string, int> Batched, SizeBindings Bindings) saved) : IDisposable
+    {
+        private bool _done;
+
+        public void Dispose()
+        {
+            if (_done)
+            {
+                return;
+            }
+            _done = true;
+            Restore(program._data, saved.Data);
+            Restore(program._plateSizes, saved.Sizes);
+            Restore(program.BatchedPlates, saved.Batched);
+            program._ev.Sizes = saved.Bindings;
+            program._ev.ClearConstants();
+        }
+
+        private static void Restore<T>(Dictionary<string, T> target, Dictionary<string, T> source)
+        {
+            target.Clear();
+            foreach (var (key, value) in source)
+            {
+                target[key] = value;
+            }
+        }
     }
 
     private Tensor NewTrainable(double[] values, int[] shape)
@@ -163,9 +258,17 @@ internal sealed partial class SviProgram
         var mlp = new Mlp(sizes, random, activation, 0, _ev.DType);
         if (n.Prior is null)
         {
+            // PyTorch's nn.Linear default, W and b ~ U(±1/√fan_in) (He et al. 2015's Kaiming-uniform
+            // with a = √5): the initialisation of the peers, so that runs compare like for like.
             var weights = mlp.Parameters.ToArray();
-            foreach (var w in weights)
+            for (var i = 0; i < weights.Length; i++)
             {
+                var w = weights[i];
+                var bound = 1 / Math.Sqrt(sizes[i / 2]);
+                for (var j = 0; j < w.Length; j++)
+                {
+                    w[j] = bound * (2 * random.NextDouble() - 1);
+                }
                 w.RequiresGrad = true;
                 _trainable.Add(w);
             }

@@ -1,3 +1,4 @@
+using Ppl.Compiler.Binding;
 using Ppl.Compiler.Ir;
 using Ppl.Language.Diagnostics;
 using Ppl.Tensors;
@@ -6,15 +7,19 @@ using Ppl.Tensors.Random;
 
 namespace Ppl.Inference.Svi;
 
-/// <summary>The training loop: minibatches over shuffled epochs, K particles, Adam, NaN detection.</summary>
+/// <summary>
+/// The training loop: epochs over shuffled data cut into minibatches (the last one of an epoch
+/// smaller when B does not divide N, as PyTorch's DataLoader), K particles, Adam, NaN detection.
+/// Every step runs in a pooled <see cref="TensorScope"/>, so a steady state reuses its buffers.
+/// </summary>
 internal sealed class SviTrainer
 {
     private readonly SviProgram _program;
     private readonly InferenceOptions _options;
     private readonly RandomSource _random;
     private readonly ModelIr _model;
-    private readonly Dictionary<string, int[]> _permutations = [];
-    private readonly Dictionary<string, int> _cursor = [];
+    private readonly MinibatchSampler _batches;
+    private readonly BufferPool _pool = new();
 
     /// <summary>Creates the trainer.</summary>
     public SviTrainer(SviProgram program, InferenceOptions options, RandomSource random, ModelIr model)
@@ -23,20 +28,48 @@ internal sealed class SviTrainer
         _options = options;
         _random = random;
         _model = model;
+        _batches = new MinibatchSampler(program, random);
     }
 
     /// <summary>Steps in one pass over the data (1 without batch plates).</summary>
-    public int StepsPerEpoch => _program.BatchedPlates.Count == 0
-        ? 1
-        : _program.BatchedPlates.Max(kv => (_program.PlateSize(kv.Key) + kv.Value - 1) / kv.Value);
+    public int StepsPerEpoch => _batches.StepsPerEpoch;
+
+    /// <summary>Called at the end of every epoch with its number (from 1), before the next step starts.</summary>
+    public Action<int>? EpochEnded { get; set; }
+
+    /// <summary>
+    /// The default learning rate: 1e-3 when the model or guide has a net (Adam's and PyTorch's
+    /// default, the scale at which MLP weights train stably), else 1e-2 (NumPyro's and Pyro's usual
+    /// choice for low-dimensional guides, where 1e-3 needs thousands more steps). DESIGN.md leaves
+    /// <c>--lr</c>'s default to the backend; docs/backends/svi.md states this rule.
+    /// </summary>
+    public static double DefaultLearningRate(ModelIr model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var node in model.Nodes)
+        {
+            if (node is NetNode)
+            {
+                return 1e-3;
+            }
+        }
+        foreach (var node in model.Guide?.Nodes ?? [])
+        {
+            if (node is NetNode)
+            {
+                return 1e-3;
+            }
+        }
+        return 1e-2;
+    }
 
     /// <summary>Runs Adam; returns the per-step ELBO estimates, the steps taken and whether the ELBO settled.</summary>
     public (List<double> Trace, int Steps, bool Converged) Train(IProgress<InferenceProgress>? progress, CancellationToken ct)
     {
-        var hasNets = _model.Nodes.Concat(_model.Guide?.Nodes ?? []).OfType<NetNode>().Any();
-        var total = _options.Steps ?? (_options.Epochs is int e ? e * StepsPerEpoch
-            : _program.BatchedPlates.Count > 0 ? 10 * StepsPerEpoch : 3000);
-        var lr = _options.LearningRate ?? (hasNets ? 1e-3 : 1e-2);
+        var perEpoch = StepsPerEpoch;
+        var total = _options.Steps ?? (_options.Epochs is int e ? e * perEpoch
+            : _program.BatchedPlates.Count > 0 ? 10 * perEpoch : 3000);
+        var lr = _options.LearningRate ?? DefaultLearningRate(_model);
         var adam = new Adam(_program.Trainable, lr);
         var particles = Math.Max(1, _options.Particles);
         var trace = new List<double>(total);
@@ -44,31 +77,68 @@ internal sealed class SviTrainer
         for (var step = 0; step < total; step++)
         {
             ct.ThrowIfCancellationRequested();
-            var frame = NextFrame();
-            adam.ZeroGrad();
-            var sum = 0.0;
-            Tensor? loss = null;
-            for (var k = 0; k < particles; k++)
-            {
-                var pass = _program.Run(frame, _random);
-                var value = pass.Elbo.Item();
-                if (!double.IsFinite(value))
-                {
-                    throw BadSite(pass, step);
-                }
-                sum += value;
-                var l = pass.Elbo * (-1.0 / particles);
-                loss = loss is null ? l : loss + l;
-            }
-            loss!.Backward();
-            adam.Step();
-            trace.Add(sum / particles);
+            var value = Step(adam, particles, step);
+            trace.Add(value);
             if (progress is not null && (step % report == 0 || step == total - 1))
             {
-                progress.Report(new InferenceProgress(step + 1, total, sum / particles, $"epoch {step / StepsPerEpoch + 1}"));
+                progress.Report(new InferenceProgress(step + 1, total, value, $"epoch {step / perEpoch + 1}"));
+            }
+            if ((step + 1) % perEpoch == 0)
+            {
+                EpochEnded?.Invoke((step + 1) / perEpoch);
             }
         }
         return (trace, total, Settled(trace));
+    }
+
+    /// <summary>One Adam step on the mean of <paramref name="particles"/> ELBO estimates.</summary>
+    private double Step(Adam adam, int particles, int step)
+    {
+        using var scope = TensorScope.Begin(_pool);
+        var frame = _batches.Next();
+        adam.ZeroGrad();
+        var (elbo, value) = ParticleMean(frame, particles, vectorise: true, step);
+        (elbo * -1.0).Backward();
+        adam.Step();
+        return value;
+    }
+
+    /// <summary>
+    /// The mean of K ELBO estimates on one frame, as a differentiable scalar and its value. When
+    /// every random draw of a pass lies in the one batch plate (<see cref="SviProgram.ParticlePlate"/>,
+    /// e.g. the VAE), the K particles run as one pass over the minibatch tiled K times along that
+    /// plate, local terms weighted N/(K·B): one set of K·B-row GEMMs instead of K passes. Otherwise
+    /// (global latents, sampled net weights) K passes are summed in one graph.
+    /// </summary>
+    internal (Tensor Elbo, double Value) ParticleMean(PlateFrame frame, int particles, bool vectorise, int step = 0)
+    {
+        if (particles > 1 && vectorise && _program.ParticlePlate is { } plate && frame.Indices(plate) is { } indices)
+        {
+            var tiled = new int[indices.Length * particles];
+            for (var k = 0; k < particles; k++)
+            {
+                indices.CopyTo(tiled, k * indices.Length);
+            }
+            var tiledFrame = _program.Frame(new() { [plate] = tiled }, frame.LocalScale / particles, frame.GlobalScale);
+            var pass = _program.Run(tiledFrame, _random, particles: particles);
+            var value = pass.Elbo.Item();
+            return double.IsFinite(value) ? (pass.Elbo, value) : throw BadSite(pass, step);
+        }
+        var sum = 0.0;
+        Tensor? mean = null;
+        for (var k = 0; k < particles; k++)
+        {
+            var pass = _program.Run(frame, _random);
+            var value = pass.Elbo.Item();
+            if (!double.IsFinite(value))
+            {
+                throw BadSite(pass, step);
+            }
+            sum += value;
+            var term = particles == 1 ? pass.Elbo : pass.Elbo * (1.0 / particles);
+            mean = mean is null ? term : mean + term;
+        }
+        return (mean!, sum / particles);
     }
 
     /// <summary>
@@ -86,6 +156,7 @@ internal sealed class SviTrainer
             const int estimates = 20;
             for (var i = 0; i < estimates; i++)
             {
+                using var scope = TensorScope.Begin(_pool);
                 sum += _program.Run(frame, _random, dropout: false).Elbo.Item();
             }
             return sum / estimates;
@@ -96,41 +167,29 @@ internal sealed class SviTrainer
         var total = 0.0;
         for (var start = 0; start < n; start += chunk)
         {
+            using var scope = TensorScope.Begin(_pool);
             var count = Math.Min(chunk, n - start);
-            var idx = Enumerable.Range(start, count).ToArray();
+            var idx = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                idx[i] = start + i;
+            }
             var frame = _program.Frame(new() { [plate] = idx }, 1, (double)count / n);
             total += _program.Run(frame, _random, dropout: false).Elbo.Item();
         }
         return total;
     }
 
-    private PlateFrame NextFrame()
+    /// <summary>
+    /// The ELBO of held-out data (e.g. a test set) under the trained parameters, by the same chunked
+    /// sum as <see cref="FullDataElbo"/>: <paramref name="data"/> is bound to the same model and
+    /// replaces the training data while it runs. Amortised guides only — a local latent with its own
+    /// automatic-guide parameters has none for unseen data points.
+    /// </summary>
+    public double HeldOutElbo(BoundData data)
     {
-        if (_program.BatchedPlates.Count == 0)
-        {
-            return _program.Frame([], 1, 1);
-        }
-        var indices = new Dictionary<string, int[]>();
-        var scale = 1.0;
-        foreach (var (plate, batch) in _program.BatchedPlates)
-        {
-            var n = _program.PlateSize(plate);
-            if (!_permutations.TryGetValue(plate, out var perm) || _cursor[plate] + batch > n)
-            {
-                perm = Enumerable.Range(0, n).ToArray();
-                for (var i = n - 1; i > 0; i--)
-                {
-                    var j = _random.NextInt(i + 1);
-                    (perm[i], perm[j]) = (perm[j], perm[i]);
-                }
-                _permutations[plate] = perm;
-                _cursor[plate] = 0;
-            }
-            indices[plate] = perm.AsSpan(_cursor[plate], batch).ToArray();
-            _cursor[plate] += batch;
-            scale *= (double)n / batch;
-        }
-        return _program.Frame(indices, scale, 1);
+        using var swap = _program.UseData(data);
+        return FullDataElbo();
     }
 
     private static InferenceException BadSite(PassResult pass, int step)
