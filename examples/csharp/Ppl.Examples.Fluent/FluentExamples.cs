@@ -69,7 +69,7 @@ internal static class FluentExamples
     public static void Print(InferenceResult result, TextWriter output)
     {
         var culture = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(culture, $"{result.Model}: {result.Method}, {(result.Converged ? "converged" : "not converged")} after {result.Iterations} iterations"));
+        output.WriteLine(string.Create(culture, $"{result.Model}: {result.Method}, {(result.Converged ? "converged" : "not converged")} after {result.Iterations} iteration{(result.Iterations == 1 ? "" : "s")}"));
         if (result.LogEvidence is { } logEvidence)
         {
             output.WriteLine(string.Create(culture, $"  log evidence {logEvidence:G6}"));
