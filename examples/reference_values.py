@@ -195,6 +195,48 @@ def gmm(iterations=5000):
     return {"logLikelihood": ll.sum(), "weights": w.tolist(), "mu": mu.tolist()}
 
 
+def digamma(x):
+    # Recurrence up to x >= 6, then the asymptotic series (Abramowitz and Stegun 6.3.18).
+    result = 0.0
+    while x < 6:
+        result -= 1 / x
+        x += 1
+    f = 1 / (x * x)
+    return result + math.log(x) - 0.5 / x - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))))
+
+
+def vb_gmm(iterations=400, seed=3):
+    # Mean-field q(z) q(weights) Π q(mu_k) q(Lambda_k) for vb-gmm.ppl's priors (Dirichlet(1e-3), mu_k ~
+    # N(0, precision 1e-2 I) independent of Lambda_k ~ Wishart(D + 1, I)), by coordinate ascent from
+    # random responsibilities (Bishop 2006, section 10.2, with q(mu_k) and q(Lambda_k) separate because
+    # the prior does not tie them). Components are labelled arbitrarily: match them by their means.
+    x = np.array(load("vb-gmm")["x"])
+    n, d = x.shape
+    k = 6
+    rng = np.random.default_rng(seed)
+    r = rng.dirichlet(np.ones(k), n)
+    e_lam = np.array([np.eye(d)] * k)
+    m, S = np.zeros((k, d)), np.array([np.eye(d)] * k)
+    for _ in range(iterations):
+        nk = r.sum(0)
+        alpha = 1e-3 + nk
+        for j in range(k):
+            prec = 1e-2 * np.eye(d) + nk[j] * e_lam[j]
+            S[j] = np.linalg.inv(prec)
+            m[j] = S[j] @ e_lam[j] @ (r[:, j] @ x)
+        nu = d + 1 + nk
+        W = np.array([np.linalg.inv(np.eye(d) + ((x - m[j]).T * r[:, j]) @ (x - m[j]) + nk[j] * S[j]) for j in range(k)])
+        e_lam = nu[:, None, None] * W
+        e_log_det = np.array([sum(digamma((nu[j] + 1 - i) / 2) for i in range(1, d + 1)) + d * math.log(2) + np.linalg.slogdet(W[j])[1] for j in range(k)])
+        e_log_pi = np.array([digamma(a) for a in alpha]) - digamma(alpha.sum())
+        quad = np.stack([np.einsum("ni,ij,nj->n", x - m[j], e_lam[j], x - m[j]) + np.trace(e_lam[j] @ S[j]) for j in range(k)], 1)
+        log_rho = e_log_pi + 0.5 * e_log_det - 0.5 * d * math.log(2 * math.pi) - 0.5 * quad
+        r = np.exp(log_rho - np.logaddexp.reduce(log_rho, 1)[:, None])
+    used = np.argsort(-alpha)[:3]
+    return {"weights.mean": (alpha[used] / alpha.sum()).tolist(), "mu.mean": m[used].tolist(),
+            "Lambda.mean[.,0,0]": e_lam[used, 0, 0].tolist(), "others": (alpha / alpha.sum()).tolist()}
+
+
 def poisson_mixture(iterations=5000):
     # EM in NumPy for two Poisson sources; the data were drawn with weights (0.3, 0.7) and rates (2, 9).
     x = np.array(load("poisson-mixture")["counts"], dtype=float)
@@ -223,7 +265,7 @@ def heteroscedastic():
 
 ALL = {"coin": coin, "poisson-gamma": poisson_gamma, "learning-a-gaussian": learning_a_gaussian, "blr": blr,
        "blr-evidence": blr_evidence, "ppca": ppca, "rats": rats, "logistic-regression": logistic_regression,
-       "gmm": gmm, "poisson-mixture": poisson_mixture, "heteroscedastic": heteroscedastic}
+       "gmm": gmm, "vb-gmm": vb_gmm, "poisson-mixture": poisson_mixture, "heteroscedastic": heteroscedastic}
 
 if __name__ == "__main__":
     np.set_printoptions(precision=10)
