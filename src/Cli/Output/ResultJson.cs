@@ -52,6 +52,10 @@ internal static class ResultJson
             WriteArray(writer, "q05", posterior.Q05);
             WriteArray(writer, "q50", posterior.Q50);
             WriteArray(writer, "q95", posterior.Q95);
+            if (posterior.Summary is { } summary)
+            {
+                writer.WriteString("summary", summary);
+            }
             if (posterior.IsPrediction)
             {
                 writer.WriteBoolean("prediction", true);

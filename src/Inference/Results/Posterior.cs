@@ -34,6 +34,13 @@ public sealed record Posterior(
     /// <summary>The sd of the predictive mean across posterior samples (epistemic part), where available.</summary>
     public NdArray? EpistemicSd { get; init; }
 
+    /// <summary>
+    /// How the mean, sd and quantiles were computed: <c>analytic</c> (closed form from the family's
+    /// parameters), <c>quadrature</c> (moments by numerical integration, quantiles exact) or
+    /// <c>draws</c> (Monte Carlo); null when the backend does not say (its summaries are exact).
+    /// </summary>
+    public string? Summary { get; init; }
+
     /// <summary>The full covariance of a multivariate block (available from C#; not in the JSON).</summary>
     public NdArray? Covariance { get; init; }
 }

@@ -6,9 +6,9 @@ using Ppl.Tensors.Random;
 namespace Ppl.Inference.Svi;
 
 /// <summary>
-/// Summaries of the fitted guide by Monte Carlo: each reported latent's mean, sd and quantiles from
-/// draws of the guide, and each prediction's mean and sd split into aleatoric (E[Var(y | θ)]) and
-/// epistemic (Var(E[y | θ])) parts (Kendall and Gal 2017, eq. 9).
+/// Summaries of the fitted guide: latents of the automatic guide in the guide's own family with
+/// closed-form summaries (<see cref="GuidePosterior"/>); latents of a user guide from 1,000 draws of
+/// the guide; each prediction's mean and sd split into aleatoric (E[Var(y | θ)]) and epistemic (Var(E[y | θ])) parts (Kendall and Gal 2017, eq. 9).
 /// </summary>
 internal sealed class PosteriorSummaries
 {
@@ -33,10 +33,13 @@ internal sealed class PosteriorSummaries
         var latents = _program.AutoLatents.Concat(_program.GuidedLatents)
             .Where(r => (!r.Plates.Any(_program.BatchedPlates.ContainsKey) || _options.Show.Contains(r.Name)))
             .ToList();
+        var analytic = _program.AutoGuide.Where(a => latents.Contains(a.Node)).ToList();
+        latents = [.. latents.Except(analytic.Select(a => a.Node))];
         var predicted = _program.Predicted.ToList();
+        var result = analytic.Select(Analytic).ToList();
         if (latents.Count + predicted.Count == 0)
         {
-            return [];
+            return result;
         }
         var frame = _program.Frame([], 1, 1);
         var samples = latents.Concat(predicted).ToDictionary(r => r.Name, _ => new List<double[]>());
@@ -66,7 +69,6 @@ internal sealed class PosteriorSummaries
                 }
             }
         }
-        var result = new List<Posterior>();
         foreach (var r in latents.Concat(predicted))
         {
             if (samples[r.Name].Count == 0)
@@ -93,6 +95,18 @@ internal sealed class PosteriorSummaries
         return result;
     }
 
+    /// <summary>An automatic-guide latent in its guide's family, summarised in closed form (<see cref="GuidePosterior"/>).</summary>
+    private Posterior Analytic(SviProgram.AutoSite site)
+    {
+        var loc = site.Loc.ToArray();
+        var scale = site.Rho is { } rho ? [.. rho.ToArray().Select(Softplus)] : (double[]?)null;
+        int[] shape = [.. site.Loc.Shape];
+        return GuidePosterior.Summarise(site.Node.Name, shape, site.Transform, loc, scale);
+    }
+
+    /// <summary>softplus(ρ) = log(1 + e^ρ), computed without overflow.</summary>
+    internal static double Softplus(double rho) => rho > 30 ? rho : Math.Log(1 + Math.Exp(rho));
+
     /// <summary>Model params at their final values.</summary>
     public IReadOnlyList<ParamEstimate> Params()
     {
@@ -113,7 +127,7 @@ internal sealed class PosteriorSummaries
                 var rho = rhos[i].ToArray();
                 for (var j = 0; j < mu.Length; j++)
                 {
-                    var sd = rho[j] > 30 ? rho[j] : Math.Log(1 + Math.Exp(rho[j]));
+                    var sd = Softplus(rho[j]);
                     snr.Add(Math.Abs(mu[j]) / sd);
                 }
             }
@@ -164,6 +178,9 @@ internal sealed class PosteriorSummaries
             q95[i] = column[(int)(0.95 * (column.Length - 1))];
         }
         NdArray Nd(double[] v) => new(shape, v);
-        return new Posterior(name, "Samples", new Dictionary<string, NdArray>(), Nd(mean), Nd(sd), Nd(q05), Nd(q50), Nd(q95));
+        return new Posterior(name, "Samples", new Dictionary<string, NdArray>(), Nd(mean), Nd(sd), Nd(q05), Nd(q50), Nd(q95))
+        {
+            Summary = GuidePosterior.Draws,
+        };
     }
 }
