@@ -68,6 +68,12 @@ internal static class ResultJson
             {
                 WriteArray(writer, "epistemicSd", epistemic);
             }
+            if (posterior.PredictiveEntropy is { } total && posterior.ExpectedEntropy is { } expected && posterior.MutualInformation is { } information)
+            {
+                WriteArray(writer, "predictiveEntropy", total);
+                WriteArray(writer, "expectedEntropy", expected);
+                WriteArray(writer, "mutualInformation", information);
+            }
             writer.WriteEndObject();
         }
         writer.WriteEndObject();
@@ -100,6 +106,31 @@ internal static class ResultJson
             WriteNumber(writer, value);
         }
         writer.WriteEndObject();
+        if (result.SignalToNoise.Count > 0)
+        {
+            writer.WriteStartObject("snr");
+            foreach (var (name, value) in result.SignalToNoise)
+            {
+                WriteArray(writer, name, value);
+            }
+            writer.WriteEndObject();
+        }
+        if (result.HeldOutElbo is { } heldOut)
+        {
+            writer.WritePropertyName("heldoutElbo");
+            WriteNumber(writer, heldOut);
+        }
+        if (result.Iwae is { } iwae)
+        {
+            writer.WriteStartObject("iwae");
+            writer.WriteNumber("k", iwae.K);
+            writer.WritePropertyName("value");
+            WriteNumber(writer, iwae.Value);
+            writer.WritePropertyName("se");
+            WriteNumber(writer, iwae.StandardError);
+            writer.WriteNumber("repeats", iwae.Repeats);
+            writer.WriteEndObject();
+        }
         writer.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 6));
         writer.WriteEndObject();
     }

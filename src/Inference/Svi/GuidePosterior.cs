@@ -72,6 +72,64 @@ internal static class GuidePosterior
         };
     }
 
+    /// <summary>
+    /// A discrete latent's guide: <c>Bernoulli(p)</c> (<paramref name="classes"/> = 1, probabilities
+    /// holding q(z = 1)) or <c>Categorical(probs)</c> over 0…C−1 (class axis last); mean and sd of the
+    /// value and quantiles from the cumulative probabilities, all exact.
+    /// </summary>
+    public static Posterior SummariseDiscrete(string name, int[] shape, double[] probabilities, int classes)
+    {
+        var width = classes == 1 ? 2 : classes;
+        var n = probabilities.Length / classes;
+        double[] mean = new double[n], sd = new double[n], q05 = new double[n], q50 = new double[n], q95 = new double[n];
+        var p = new double[width];
+        for (var e = 0; e < n; e++)
+        {
+            if (classes == 1)
+            {
+                (p[0], p[1]) = (1 - probabilities[e], probabilities[e]);
+            }
+            else
+            {
+                Array.Copy(probabilities, e * classes, p, 0, classes);
+            }
+            double m1 = 0, m2 = 0;
+            for (var c = 0; c < width; c++)
+            {
+                m1 += c * p[c];
+                m2 += c * c * p[c];
+            }
+            mean[e] = m1;
+            sd[e] = Math.Sqrt(Math.Max(0, m2 - m1 * m1));
+            q05[e] = DiscreteQuantile(p, 0.05);
+            q50[e] = DiscreteQuantile(p, 0.50);
+            q95[e] = DiscreteQuantile(p, 0.95);
+        }
+        NdArray Nd(double[] v) => new(shape, v);
+        var parameters = classes == 1
+            ? new Dictionary<string, NdArray> { ["p"] = Nd(probabilities) }
+            : new Dictionary<string, NdArray> { ["probs"] = new NdArray([.. shape, classes], probabilities) };
+        return new Posterior(name, classes == 1 ? "Bernoulli" : "Categorical", parameters, Nd(mean), Nd(sd), Nd(q05), Nd(q50), Nd(q95))
+        {
+            Summary = Analytic,
+        };
+    }
+
+    /// <summary>The smallest c with P(z ≤ c) ≥ level.</summary>
+    private static double DiscreteQuantile(double[] p, double level)
+    {
+        var acc = 0.0;
+        for (var c = 0; c < p.Length; c++)
+        {
+            acc += p[c];
+            if (acc >= level)
+            {
+                return c;
+            }
+        }
+        return p.Length - 1;
+    }
+
     private static double Forward(LatentTransform transform, double u) => transform switch
     {
         LatentTransform.Exp => Math.Exp(u),

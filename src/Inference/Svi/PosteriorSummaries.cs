@@ -37,6 +37,12 @@ internal sealed class PosteriorSummaries
         latents = [.. latents.Except(analytic.Select(a => a.Node))];
         var predicted = _program.Predicted.ToList();
         var result = analytic.Select(Analytic).ToList();
+        foreach (var site in _program.DiscreteGuide.Where(d => !d.Node.Plates.Any(_program.BatchedPlates.ContainsKey) || _options.Show.Contains(d.Node.Name)))
+        {
+            var probabilities = site.Classes == 1 ? Tensor.Sigmoid(site.Logits) : site.Logits.Softmax(-1);
+            int[] shape = [.. site.Logits.Shape[..(site.Classes == 1 ? site.Logits.Rank : site.Logits.Rank - 1)]];
+            result.Add(GuidePosterior.SummariseDiscrete(site.Node.Name, shape, probabilities.ToArray(), site.Classes));
+        }
         if (latents.Count + predicted.Count == 0)
         {
             return result;
@@ -45,6 +51,8 @@ internal sealed class PosteriorSummaries
         var samples = latents.Concat(predicted).ToDictionary(r => r.Name, _ => new List<double[]>());
         var means = predicted.ToDictionary(r => r.Name, _ => new List<double[]>());
         var variances = predicted.ToDictionary(r => r.Name, _ => new List<double[]>());
+        var classProbabilities = predicted.ToDictionary(r => r.Name, _ => new List<double[]>());
+        var classes = new Dictionary<string, int>();
         int[]? shapeOf(RandomNode r) => _program.Value(r.Name) is { } v ? v.Shape.ToArray() : null;
         var shapes = new Dictionary<string, int[]>();
         for (var s = 0; s < Draws; s++)
@@ -62,6 +70,11 @@ internal sealed class PosteriorSummaries
             }
             foreach (var r in predicted)
             {
+                if (_program.ClassProbabilities(r) is var (probabilities, classCount) && probabilities.Length <= MaxReportedElements)
+                {
+                    classProbabilities[r.Name].Add(probabilities);
+                    classes[r.Name] = classCount;
+                }
                 if (TensorDensities.Moments(r.Distribution.Family, r.Distribution.Parameterisation, _program.Arguments(r)) is var (m, v))
                 {
                     means[r.Name].Add(m.ToArray());
@@ -79,6 +92,16 @@ internal sealed class PosteriorSummaries
             if (predicted.Contains(r))
             {
                 posterior = posterior with { IsPrediction = true };
+                if (classProbabilities[r.Name].Count == Draws)
+                {
+                    var split = ClassificationUncertainty.FromDraws(classProbabilities[r.Name], classes[r.Name]);
+                    posterior = posterior with
+                    {
+                        PredictiveEntropy = new NdArray(shapes[r.Name], split.PredictiveEntropy),
+                        ExpectedEntropy = new NdArray(shapes[r.Name], split.ExpectedEntropy),
+                        MutualInformation = new NdArray(shapes[r.Name], split.MutualInformation),
+                    };
+                }
                 if (means[r.Name].Count == Draws)
                 {
                     var epistemic = Moments(means[r.Name]).Sd;
@@ -134,6 +157,29 @@ internal sealed class PosteriorSummaries
             snr.Sort();
             result[$"{net}.snr.mean"] = snr.Average();
             result[$"{net}.snr.median"] = snr[snr.Count / 2];
+        }
+        return result;
+    }
+
+    /// <summary>|μ|/softplus(ρ) of every weight of each Bayes-by-Backprop net, by tensor: <c>net.W1</c>, <c>net.b1</c>, ….</summary>
+    public IReadOnlyDictionary<string, NdArray> SignalToNoise()
+    {
+        var result = new Dictionary<string, NdArray>();
+        foreach (var (net, locs, rhos) in _program.BayesNets)
+        {
+            for (var i = 0; i < locs.Length; i++)
+            {
+                var mu = locs[i].ToArray();
+                var rho = rhos[i].ToArray();
+                var snr = new double[mu.Length];
+                for (var j = 0; j < mu.Length; j++)
+                {
+                    snr[j] = Math.Abs(mu[j]) / Softplus(rho[j]);
+                }
+                // Locs alternate weight matrix, bias vector per layer (SviProgram.AddNet).
+                var name = $"{net}.{(i % 2 == 0 ? "W" : "b")}{i / 2 + 1}";
+                result[name] = new NdArray([.. locs[i].Shape], snr);
+            }
         }
         return result;
     }

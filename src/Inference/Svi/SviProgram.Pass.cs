@@ -13,7 +13,11 @@ internal readonly record struct SiteTerm(IrNode Node, Tensor Term);
 /// <summary>What one pass of the program gives.</summary>
 /// <param name="Elbo">The ELBO estimate (a scalar tensor, differentiable).</param>
 /// <param name="Terms">Each site's term.</param>
-internal sealed record PassResult(Tensor Elbo, List<SiteTerm> Terms);
+internal sealed record PassResult(Tensor Elbo, List<SiteTerm> Terms)
+{
+    /// <summary>Σ log q(z) of the discrete latents drawn in this pass (for the score-function estimator), or null.</summary>
+    public Tensor? ScoreLogQ { get; init; }
+}
 
 internal sealed partial class SviProgram
 {
@@ -41,6 +45,7 @@ internal sealed partial class SviProgram
         var guideSites = new Dictionary<string, GuideDraw>();
         SampleNets(random, terms, frame);
         SampleAuto(random, guideSites, frame);
+        _discreteLogQ = SampleDiscrete(random, frame);
         foreach (var node in _model.Guide?.Nodes ?? [])
         {
             GuideNode(node, random, guideSites);
@@ -54,7 +59,7 @@ internal sealed partial class SviProgram
         {
             elbo += terms[i].Term;
         }
-        return new PassResult(elbo, terms);
+        return new PassResult(elbo, terms) { ScoreLogQ = ScoreLogQ() };
     }
 
     /// <summary>The value of a node after the last pass.</summary>
@@ -94,7 +99,7 @@ internal sealed partial class SviProgram
                 var w = locs[i] + sd * Noise([.. locs[i].Shape], random);
                 sampled[i] = w;
                 Tensor term;
-                if (prior.Family == "Normal" && prior.Arguments.All(a => a.Plates.Length == 0))
+                if (AnalyticKl && prior.Family == "Normal" && prior.Arguments.All(a => a.Plates.Length == 0))
                 {
                     var m = _ev.Evaluate(prior.Arguments[0]);
                     var s = TensorDensities.NormalSd(prior.Parameterisation, _ev.Evaluate(prior.Arguments[1]));
@@ -213,7 +218,8 @@ internal sealed partial class SviProgram
                 }
                 else
                 {
-                    terms.Add(new SiteTerm(r, LatentTerm(r, draws[r.Name]) * scale));
+                    var term = _discreteLogQ.TryGetValue(r.Name, out var logq) ? DiscreteTerm(r, logq) : LatentTerm(r, draws[r.Name]);
+                    terms.Add(new SiteTerm(r, term * scale));
                 }
                 break;
         }
@@ -221,7 +227,7 @@ internal sealed partial class SviProgram
 
     private Tensor LatentTerm(RandomNode r, GuideDraw q)
     {
-        if (q.Sd is { } qsd && q.Transform == LatentTransform.Identity && r.Distribution.Family == "Normal")
+        if (AnalyticKl && q.Sd is { } qsd && q.Transform == LatentTransform.Identity && r.Distribution.Family == "Normal")
         {
             var a = Args(r.Distribution, r);
             var psd = TensorDensities.NormalSd(r.Distribution.Parameterisation, a[1]);
@@ -276,6 +282,8 @@ internal sealed partial class SviProgram
                     u[i] = random.NextDouble() < pv[i] ? 1 : 0;
                 }
                 return u;
+            case "Categorical":
+                return DrawCategorical(r, random);
             default:
                 throw ExpressionEvaluator.Unsupported($"predicting the {d.Family} node '{r.Name}'");
         }

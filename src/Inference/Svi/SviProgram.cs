@@ -195,6 +195,10 @@ internal sealed partial class SviProgram
 
     private void AddAuto(RandomNode r)
     {
+        if (LatentTransforms.ForFamily(r.Distribution.Family) is null && AddDiscrete(r))
+        {
+            return;
+        }
         var transform = LatentTransforms.ForFamily(r.Distribution.Family)
             ?? throw ExpressionEvaluator.Unsupported(r.Type.IsDiscrete
                 ? $"discrete latent '{r.Name}' (score-function gradients are not available; marginalise it or use em/vmp)"

@@ -40,6 +40,7 @@ internal sealed class SviTrainer
         var adam = new Adam(_program.Trainable, lr);
         var particles = Math.Max(1, _options.Particles);
         var trace = new List<double>(total);
+        var score = new ScoreFunctionEstimator();
         var report = Math.Max(1, total / 100);
         for (var step = 0; step < total; step++)
         {
@@ -57,11 +58,12 @@ internal sealed class SviTrainer
                     throw BadSite(pass, step);
                 }
                 sum += value;
-                var l = pass.Elbo * (-1.0 / particles);
+                var l = score.Surrogate(pass, value) * (-1.0 / particles);
                 loss = loss is null ? l : loss + l;
             }
             loss!.Backward();
             adam.Step();
+            score.Update(sum / particles);
             trace.Add(sum / particles);
             if (progress is not null && (step % report == 0 || step == total - 1))
             {
