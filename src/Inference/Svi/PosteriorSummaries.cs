@@ -37,10 +37,14 @@ internal sealed class PosteriorSummaries
         latents = [.. latents.Except(analytic.Select(a => a.Node))];
         var predicted = _program.Predicted.ToList();
         var result = analytic.Select(Analytic).ToList();
+        if (_program.LowRank is { } lowRank)
+        {
+            result.AddRange(LowRankMarginals(lowRank));
+        }
         foreach (var site in _program.DiscreteGuide.Where(d => !d.Node.Plates.Any(_program.BatchedPlates.ContainsKey) || _options.Show.Contains(d.Node.Name)))
         {
             var probabilities = site.Classes == 1 ? Tensor.Sigmoid(site.Logits) : site.Logits.Softmax(-1);
-            int[] shape = [.. site.Logits.Shape[..(site.Classes == 1 ? site.Logits.Rank : site.Logits.Rank - 1)]];
+            int[] shape = IsScalar(site.Node) ? [] : [.. site.Logits.Shape[..(site.Classes == 1 ? site.Logits.Rank : site.Logits.Rank - 1)]];
             result.Add(GuidePosterior.SummariseDiscrete(site.Node.Name, shape, probabilities.ToArray(), site.Classes));
         }
         if (latents.Count + predicted.Count == 0)
@@ -123,9 +127,39 @@ internal sealed class PosteriorSummaries
     {
         var loc = site.Loc.ToArray();
         var scale = site.Rho is { } rho ? [.. rho.ToArray().Select(Softplus)] : (double[]?)null;
-        int[] shape = [.. site.Loc.Shape];
+        int[] shape = IsScalar(site.Node) ? [] : [.. site.Loc.Shape];
         return GuidePosterior.Summarise(site.Node.Name, shape, site.Transform, loc, scale);
     }
+
+    /// <summary>
+    /// The low-rank guide's latents: each marginal of N(loc, Σ) is Normal(locᵢ, √Σᵢᵢ), pushed through
+    /// the latent's transform, so the closed-form summaries apply; the block of Σ is the covariance.
+    /// </summary>
+    private static IEnumerable<Posterior> LowRankMarginals(LowRankGuide guide)
+    {
+        var loc = guide.Loc.ToArray();
+        var cov = guide.Covariance();
+        var d = guide.Dimension;
+        foreach (var (node, transform, offset, shape) in guide.Sites)
+        {
+            var count = shape.Aggregate(1, (a, b) => a * b);
+            var scale = new double[count];
+            var block = new double[count * count];
+            for (var i = 0; i < count; i++)
+            {
+                scale[i] = Math.Sqrt(cov[(offset + i) * d + offset + i]);
+                for (var j = 0; j < count; j++)
+                {
+                    block[i * count + j] = cov[(offset + i) * d + offset + j];
+                }
+            }
+            var posterior = GuidePosterior.Summarise(node.Name, IsScalar(node) ? [] : shape, transform, loc[offset..(offset + count)], scale);
+            yield return posterior with { Covariance = new NdArray([count, count], block) };
+        }
+    }
+
+    /// <summary>A latent without plates and of rank 0 is reported as a bare number (its tensors hold one element).</summary>
+    private static bool IsScalar(RandomNode node) => node.Plates.Length == 0 && node.Type.Shape.Rank == 0;
 
     /// <summary>softplus(ρ) = log(1 + e^ρ), computed without overflow.</summary>
     internal static double Softplus(double rho) => rho > 30 ? rho : Math.Log(1 + Math.Exp(rho));

@@ -29,7 +29,7 @@ public sealed class SviBackend : IInferenceBackend
         SviProgram program;
         try
         {
-            program = new SviProgram(request.Model, request.Data, dtype, options.Guide, random.Split());
+            program = new SviProgram(request.Model, request.Data, dtype, options.Guide, random.Split(), options.GuideRank);
             var trainer = new SviTrainer(program, options, random, request.Model);
             var (trace, steps, converged) = trainer.Train(progress, cancellationToken);
             var elbo = trainer.FullDataElbo();

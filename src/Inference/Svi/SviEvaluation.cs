@@ -23,7 +23,7 @@ internal static class SviEvaluation
     {
         var options = request.Options;
         var dtype = options.DoublePrecision ? DType.Float64 : DType.Float32;
-        var program = new SviProgram(request.Model, heldOut, dtype, options.Guide, random.Split());
+        var program = new SviProgram(request.Model, heldOut, dtype, options.Guide, random.Split(), options.GuideRank);
         program.CopyTrainedFrom(trained);
         return new SviTrainer(program, options, random, request.Model).FullDataElbo();
     }
@@ -40,6 +40,10 @@ internal static class SviEvaluation
         if (program.IsDelta)
         {
             throw ExpressionEvaluator.Unsupported("the IWAE bound with --guide delta (a point mass has no density to weight by)");
+        }
+        if (program.LowRank is not null)
+        {
+            throw ExpressionEvaluator.Unsupported("the IWAE bound with --guide lowrank (its log q at a draw is not evaluated yet; use --guide normal)");
         }
         using var noGrad = Tensor.NoGrad();
         var frame = program.Frame([], 1, 1);

@@ -46,6 +46,10 @@ internal sealed partial class SviProgram
         SampleNets(random, terms, frame);
         SampleAuto(random, guideSites, frame);
         _discreteLogQ = SampleDiscrete(random, frame);
+        if (SampleLowRank(random, guideSites, frame) is { } lowRankTerm)
+        {
+            terms.Add(lowRankTerm);
+        }
         foreach (var node in _model.Guide?.Nodes ?? [])
         {
             GuideNode(node, random, guideSites);

@@ -30,15 +30,16 @@ internal sealed partial class SviProgram
     private readonly bool _delta;
 
     /// <summary>Compiles the program.</summary>
-    public SviProgram(ModelIr model, BoundData data, DType dtype, string guide, RandomSource random)
+    public SviProgram(ModelIr model, BoundData data, DType dtype, string guide, RandomSource random, int rank = 2)
     {
         _model = model;
         _ev = new ExpressionEvaluator(data.Sizes, dtype);
         _delta = guide == "delta";
-        if (guide is not ("auto" or "normal" or "delta"))
+        if (guide is not ("auto" or "normal" or "delta" or "lowrank"))
         {
-            throw ExpressionEvaluator.Unsupported($"the '{guide}' guide (available: auto, normal, delta)");
+            throw ExpressionEvaluator.Unsupported($"the '{guide}' guide (available: auto, normal, delta, lowrank)");
         }
+        _lowRankSites = guide == "lowrank" ? [] : null;
         foreach (var plate in model.Plates.Concat(model.Guide?.Plates ?? []))
         {
             _plateSizes[plate.Index] = _ev.Resolve(plate.Size);
@@ -83,6 +84,7 @@ internal sealed partial class SviProgram
                     break;
             }
         }
+        BuildLowRank(rank, random);
     }
 
     /// <summary>Subsampled plates and their batch sizes.</summary>
@@ -204,6 +206,11 @@ internal sealed partial class SviProgram
                 ? $"discrete latent '{r.Name}' (score-function gradients are not available; marginalise it or use em/vmp)"
                 : $"an automatic guide for the {r.Distribution.Family} latent '{r.Name}'");
         int[] shape = [.. r.Plates.Select(p => _plateSizes[p]), .. _ev.Dims(r.Type.Shape)];
+        if (_lowRankSites is { } lowRank)
+        {
+            lowRank.Add((r, transform, shape));
+            return;
+        }
         var count = shape.Aggregate(1, (a, b) => a * b);
         // Initial scale 0.1 in the unconstrained space (NumPyro's AutoNormal default): ρ = log(e^0.1 − 1).
         var loc = NewTrainable(new double[count], shape);
