@@ -203,7 +203,7 @@ internal sealed partial class SviProgram
         }
         var transform = LatentTransforms.ForFamily(r.Distribution.Family)
             ?? throw ExpressionEvaluator.Unsupported(r.Type.IsDiscrete
-                ? $"discrete latent '{r.Name}' (score-function gradients are not available; marginalise it or use em/vmp)"
+                ? $"discrete {r.Distribution.Family} latent '{r.Name}' (the score-function estimator covers Bernoulli and Categorical latents; marginalise it or use em/vmp)"
                 : $"an automatic guide for the {r.Distribution.Family} latent '{r.Name}'");
         int[] shape = [.. r.Plates.Select(p => _plateSizes[p]), .. _ev.Dims(r.Type.Shape)];
         if (_lowRankSites is { } lowRank)
