@@ -11,7 +11,11 @@ namespace Ppl.Inference;
 /// <param name="Data">The data, checked against the model's declarations, with the sizes bound.</param>
 /// <param name="Options">Run settings.</param>
 /// <param name="ModelName">The model's file name, reported as <c>model</c> in the results.</param>
-public sealed record InferenceRequest(ModelIr Model, Plan Plan, BoundData Data, InferenceOptions Options, string ModelName);
+public sealed record InferenceRequest(ModelIr Model, Plan Plan, BoundData Data, InferenceOptions Options, string ModelName)
+{
+    /// <summary>Held-out data bound to the same model, evaluated after training (SVI: the held-out ELBO), or null.</summary>
+    public BoundData? HeldOut { get; init; }
+}
 
 /// <summary>
 /// One inference backend (vmp, em or svi). Backends never know each other; the planner chose this

@@ -33,6 +33,12 @@ public sealed record InferenceOptions
     /// <summary>SVI: the automatic guide when the model has none: <c>auto</c>, <c>normal</c>, <c>delta</c>, <c>lowrank</c>.</summary>
     public string Guide { get; init; } = "auto";
 
+    /// <summary>SVI: importance samples k of the IWAE bound on log p(data) reported after training; 0 for none.</summary>
+    public int IwaeSamples { get; init; }
+
+    /// <summary>SVI: rank of the low-rank multivariate Normal guide (<c>--guide lowrank</c>).</summary>
+    public int GuideRank { get; init; } = 2;
+
     /// <summary>SVI: compute in float64 instead of float32.</summary>
     public bool DoublePrecision { get; init; }
 

@@ -41,10 +41,13 @@ internal static class InferCommand
         var guide = new Option<string>("--guide") { Description = "SVI: automatic guide when the model has none.", DefaultValueFactory = _ => "auto" };
         guide.AcceptOnlyFromAmong("auto", "normal", "delta", "lowrank");
         var float64 = new Option<bool>("--float64") { Description = "SVI: compute in float64 instead of float32." };
+        var heldOut = new Option<string[]>("--heldout") { Description = "SVI: held-out data (FILE or NAME=FILE, like --data); reports its ELBO under the fitted guide." };
+        var iwae = new Option<int>("--iwae") { Description = "SVI: report the importance-weighted bound on log p(data) with K samples.", DefaultValueFactory = _ => 0 };
+        var rank = new Option<int>("--rank") { Description = "SVI: rank of the low-rank multivariate Normal guide (--guide lowrank).", DefaultValueFactory = _ => 2 };
 
         var command = new Command("infer", "Run inference: posteriors, params, evidence or ELBO.");
         command.Arguments.Add(model);
-        foreach (var option in new Option[] { data, method, iterations, seed, json, outDir, plot, show, restarts, epochs, steps, lr, particles, guide, float64 })
+        foreach (var option in new Option[] { data, method, iterations, seed, json, outDir, plot, show, restarts, epochs, steps, lr, particles, guide, float64, heldOut, iwae, rank })
         {
             command.Options.Add(option);
         }
@@ -73,6 +76,8 @@ internal static class InferCommand
                 Particles = parse.GetValue(particles),
                 Guide = parse.GetValue(guide)!,
                 DoublePrecision = parse.GetValue(float64),
+                IwaeSamples = parse.GetValue(iwae),
+                GuideRank = parse.GetValue(rank),
                 Show = (parse.GetValue(show) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(),
             };
             var configuration = parse.InvocationConfiguration;
@@ -86,7 +91,8 @@ internal static class InferCommand
                 parse.GetValue(outDir),
                 configuration.Output,
                 configuration.Error,
-                parse.GetValue(plot));
+                parse.GetValue(plot),
+                parse.GetValue(heldOut));
         });
         return command;
     }
@@ -102,12 +108,14 @@ internal static class InferCommand
     /// <param name="output">Where results go.</param>
     /// <param name="error">Where diagnostics and progress go.</param>
     /// <param name="plot">Also write SVG plots into <paramref name="outDir"/>.</param>
+    /// <param name="heldOut">The <c>--heldout</c> arguments (SVI), or null.</param>
     /// <returns>0, or 1 with diagnostics.</returns>
     public static int Run(
         BackendRegistry backends, string path, IReadOnlyList<string> dataArguments, Backend? method,
-        InferenceOptions options, bool json, string? outDir, TextWriter output, TextWriter error, bool plot = false)
+        InferenceOptions options, bool json, string? outDir, TextWriter output, TextWriter error, bool plot = false,
+        IReadOnlyList<string>? heldOut = null)
     {
-        var (exit, loaded, result) = Execute(backends, path, dataArguments, method, options, error);
+        var (exit, loaded, result) = Execute(backends, path, dataArguments, method, options, error, heldOut);
         if (loaded is null || result is null)
         {
             return exit;
@@ -137,10 +145,11 @@ internal static class InferCommand
     /// <param name="method">The backend asked for, or null.</param>
     /// <param name="options">Run settings.</param>
     /// <param name="error">Where diagnostics and progress go.</param>
+    /// <param name="heldOut">The <c>--heldout</c> arguments (SVI), or null.</param>
     /// <returns>The exit code, and the model and result on success.</returns>
     internal static (int Exit, LoadedModel? Model, Ppl.Inference.Results.InferenceResult? Result) Execute(
         BackendRegistry backends, string path, IReadOnlyList<string> dataArguments, Backend? method,
-        InferenceOptions options, TextWriter error)
+        InferenceOptions options, TextWriter error, IReadOnlyList<string>? heldOut = null)
     {
         var (loaded, diagnostics, source) = LoadedModel.Load(path, dataArguments, method);
         if (loaded is null)
@@ -160,6 +169,20 @@ internal static class InferCommand
         }
 
         var request = new InferenceRequest(loaded.Ir, loaded.Plan, loaded.Data, options, System.IO.Path.GetFileName(path));
+        if (heldOut is { Count: > 0 })
+        {
+            var read = Ppl.StdLib.Data.DataSource.Load(path, heldOut);
+            if (read.HasErrors)
+            {
+                return (Fail([.. DataDiagnostics.FromReadErrors(read.Errors)], path, source, error), null, null);
+            }
+            var bound = DataBinder.Bind(loaded.Ir, read.Data);
+            if (bound.HasErrors || bound.Data is not { } heldOutData)
+            {
+                return (Fail(bound.Diagnostics, path, source, error), null, null);
+            }
+            request = request with { HeldOut = heldOutData };
+        }
         Ppl.Inference.Results.InferenceResult result;
         var clock = Stopwatch.StartNew();
         using (var progress = ProgressReporter.For(error))

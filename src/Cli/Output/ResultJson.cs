@@ -52,6 +52,10 @@ internal static class ResultJson
             WriteArray(writer, "q05", posterior.Q05);
             WriteArray(writer, "q50", posterior.Q50);
             WriteArray(writer, "q95", posterior.Q95);
+            if (posterior.Summary is { } summary)
+            {
+                writer.WriteString("summary", summary);
+            }
             if (posterior.IsPrediction)
             {
                 writer.WriteBoolean("prediction", true);
@@ -63,6 +67,12 @@ internal static class ResultJson
             if (posterior.EpistemicSd is { } epistemic)
             {
                 WriteArray(writer, "epistemicSd", epistemic);
+            }
+            if (posterior.PredictiveEntropy is { } total && posterior.ExpectedEntropy is { } expected && posterior.MutualInformation is { } information)
+            {
+                WriteArray(writer, "predictiveEntropy", total);
+                WriteArray(writer, "expectedEntropy", expected);
+                WriteArray(writer, "mutualInformation", information);
             }
             writer.WriteEndObject();
         }
@@ -96,6 +106,31 @@ internal static class ResultJson
             WriteNumber(writer, value);
         }
         writer.WriteEndObject();
+        if (result.SignalToNoise.Count > 0)
+        {
+            writer.WriteStartObject("snr");
+            foreach (var (name, value) in result.SignalToNoise)
+            {
+                WriteArray(writer, name, value);
+            }
+            writer.WriteEndObject();
+        }
+        if (result.HeldOutElbo is { } heldOut)
+        {
+            writer.WritePropertyName("heldoutElbo");
+            WriteNumber(writer, heldOut);
+        }
+        if (result.Iwae is { } iwae)
+        {
+            writer.WriteStartObject("iwae");
+            writer.WriteNumber("k", iwae.K);
+            writer.WritePropertyName("value");
+            WriteNumber(writer, iwae.Value);
+            writer.WritePropertyName("se");
+            WriteNumber(writer, iwae.StandardError);
+            writer.WriteNumber("repeats", iwae.Repeats);
+            writer.WriteEndObject();
+        }
         writer.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 6));
         writer.WriteEndObject();
     }

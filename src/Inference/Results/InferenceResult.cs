@@ -29,6 +29,18 @@ public sealed record InferenceResult(
     /// <summary>Extra scalar diagnostics by name (e.g. <c>bic</c>, <c>aic</c> for EM).</summary>
     public IReadOnlyDictionary<string, double> Diagnostics { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>The ELBO of held-out data under the final parameters (SVI with held-out data), else null.</summary>
+    public double? HeldOutElbo { get; init; }
+
+    /// <summary>The importance-weighted bound on log p(data) (SVI when asked for), else null.</summary>
+    public ImportanceWeightedBound? Iwae { get; init; }
+
+    /// <summary>
+    /// Bayes by Backprop: the signal-to-noise ratio |μ|/σ of every weight of each net with a
+    /// <c>prior:</c> (Blundell et al. 2015, §5.1), by tensor (<c>f.W1</c>, <c>f.b1</c>, … layer by layer).
+    /// </summary>
+    public IReadOnlyDictionary<string, NdArray> SignalToNoise { get; init; } = new Dictionary<string, NdArray>();
+
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; init; }
 

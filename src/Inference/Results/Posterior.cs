@@ -34,6 +34,22 @@ public sealed record Posterior(
     /// <summary>The sd of the predictive mean across posterior samples (epistemic part), where available.</summary>
     public NdArray? EpistemicSd { get; init; }
 
+    /// <summary>Classification: the predictive entropy H[E_θ p(y | θ)] in nats (total uncertainty), where available.</summary>
+    public NdArray? PredictiveEntropy { get; init; }
+
+    /// <summary>Classification: the expected entropy E_θ H[p(y | θ)] in nats (aleatoric part), where available.</summary>
+    public NdArray? ExpectedEntropy { get; init; }
+
+    /// <summary>Classification: the mutual information between y and θ in nats (epistemic part), where available.</summary>
+    public NdArray? MutualInformation { get; init; }
+
+    /// <summary>
+    /// How the mean, sd and quantiles were computed: <c>analytic</c> (closed form from the family's
+    /// parameters), <c>quadrature</c> (moments by numerical integration, quantiles exact) or
+    /// <c>draws</c> (Monte Carlo); null when the backend does not say (its summaries are exact).
+    /// </summary>
+    public string? Summary { get; init; }
+
     /// <summary>The full covariance of a multivariate block (available from C#; not in the JSON).</summary>
     public NdArray? Covariance { get; init; }
 }

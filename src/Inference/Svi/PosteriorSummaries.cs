@@ -6,9 +6,9 @@ using Ppl.Tensors.Random;
 namespace Ppl.Inference.Svi;
 
 /// <summary>
-/// Summaries of the fitted guide by Monte Carlo: each reported latent's mean, sd and quantiles from
-/// draws of the guide, and each prediction's mean and sd split into aleatoric (E[Var(y | θ)]) and
-/// epistemic (Var(E[y | θ])) parts (Kendall and Gal 2017, eq. 9).
+/// Summaries of the fitted guide: latents of the automatic guide in the guide's own family with
+/// closed-form summaries (<see cref="GuidePosterior"/>); latents of a user guide from 1,000 draws of
+/// the guide; each prediction's mean and sd split into aleatoric (E[Var(y | θ)]) and epistemic (Var(E[y | θ])) parts (Kendall and Gal 2017, eq. 9).
 /// </summary>
 internal sealed class PosteriorSummaries
 {
@@ -33,15 +33,30 @@ internal sealed class PosteriorSummaries
         var latents = _program.AutoLatents.Concat(_program.GuidedLatents)
             .Where(r => (!r.Plates.Any(_program.BatchedPlates.ContainsKey) || _options.Show.Contains(r.Name)))
             .ToList();
+        var analytic = _program.AutoGuide.Where(a => latents.Contains(a.Node)).ToList();
+        latents = [.. latents.Except(analytic.Select(a => a.Node))];
         var predicted = _program.Predicted.ToList();
+        var result = analytic.Select(Analytic).ToList();
+        if (_program.LowRank is { } lowRank)
+        {
+            result.AddRange(LowRankMarginals(lowRank));
+        }
+        foreach (var site in _program.DiscreteGuide.Where(d => !d.Node.Plates.Any(_program.BatchedPlates.ContainsKey) || _options.Show.Contains(d.Node.Name)))
+        {
+            var probabilities = site.Classes == 1 ? Tensor.Sigmoid(site.Logits) : site.Logits.Softmax(-1);
+            int[] shape = IsScalar(site.Node) ? [] : [.. site.Logits.Shape[..(site.Classes == 1 ? site.Logits.Rank : site.Logits.Rank - 1)]];
+            result.Add(GuidePosterior.SummariseDiscrete(site.Node.Name, shape, probabilities.ToArray(), site.Classes));
+        }
         if (latents.Count + predicted.Count == 0)
         {
-            return [];
+            return result;
         }
         var frame = _program.Frame([], 1, 1);
         var samples = latents.Concat(predicted).ToDictionary(r => r.Name, _ => new List<double[]>());
         var means = predicted.ToDictionary(r => r.Name, _ => new List<double[]>());
         var variances = predicted.ToDictionary(r => r.Name, _ => new List<double[]>());
+        var classProbabilities = predicted.ToDictionary(r => r.Name, _ => new List<double[]>());
+        var classes = new Dictionary<string, int>();
         int[]? shapeOf(RandomNode r) => _program.Value(r.Name) is { } v ? v.Shape.ToArray() : null;
         var shapes = new Dictionary<string, int[]>();
         for (var s = 0; s < Draws; s++)
@@ -59,6 +74,11 @@ internal sealed class PosteriorSummaries
             }
             foreach (var r in predicted)
             {
+                if (_program.ClassProbabilities(r) is var (probabilities, classCount) && probabilities.Length <= MaxReportedElements)
+                {
+                    classProbabilities[r.Name].Add(probabilities);
+                    classes[r.Name] = classCount;
+                }
                 if (Ppl.StdLib.Distributions.FamilyDensities.Moments(r.Distribution.Family, r.Distribution.Parameterisation, _program.Arguments(r)) is var (m, v))
                 {
                     means[r.Name].Add(m.ToArray());
@@ -66,7 +86,6 @@ internal sealed class PosteriorSummaries
                 }
             }
         }
-        var result = new List<Posterior>();
         foreach (var r in latents.Concat(predicted))
         {
             if (samples[r.Name].Count == 0)
@@ -77,6 +96,16 @@ internal sealed class PosteriorSummaries
             if (predicted.Contains(r))
             {
                 posterior = posterior with { IsPrediction = true };
+                if (classProbabilities[r.Name].Count == Draws)
+                {
+                    var split = ClassificationUncertainty.FromDraws(classProbabilities[r.Name], classes[r.Name]);
+                    posterior = posterior with
+                    {
+                        PredictiveEntropy = new NdArray(shapes[r.Name], split.PredictiveEntropy),
+                        ExpectedEntropy = new NdArray(shapes[r.Name], split.ExpectedEntropy),
+                        MutualInformation = new NdArray(shapes[r.Name], split.MutualInformation),
+                    };
+                }
                 if (means[r.Name].Count == Draws)
                 {
                     var epistemic = Moments(means[r.Name]).Sd;
@@ -92,6 +121,48 @@ internal sealed class PosteriorSummaries
         }
         return result;
     }
+
+    /// <summary>An automatic-guide latent in its guide's family, summarised in closed form (<see cref="GuidePosterior"/>).</summary>
+    private Posterior Analytic(SviProgram.AutoSite site)
+    {
+        var loc = site.Loc.ToArray();
+        var scale = site.Rho is { } rho ? [.. rho.ToArray().Select(Softplus)] : (double[]?)null;
+        int[] shape = IsScalar(site.Node) ? [] : [.. site.Loc.Shape];
+        return GuidePosterior.Summarise(site.Node.Name, shape, site.Transform, loc, scale);
+    }
+
+    /// <summary>
+    /// The low-rank guide's latents: each marginal of N(loc, Σ) is Normal(locᵢ, √Σᵢᵢ), pushed through
+    /// the latent's transform, so the closed-form summaries apply; the block of Σ is the covariance.
+    /// </summary>
+    private static IEnumerable<Posterior> LowRankMarginals(LowRankGuide guide)
+    {
+        var loc = guide.Loc.ToArray();
+        var cov = guide.Covariance();
+        var d = guide.Dimension;
+        foreach (var (node, transform, offset, shape) in guide.Sites)
+        {
+            var count = shape.Aggregate(1, (a, b) => a * b);
+            var scale = new double[count];
+            var block = new double[count * count];
+            for (var i = 0; i < count; i++)
+            {
+                scale[i] = Math.Sqrt(cov[(offset + i) * d + offset + i]);
+                for (var j = 0; j < count; j++)
+                {
+                    block[i * count + j] = cov[(offset + i) * d + offset + j];
+                }
+            }
+            var posterior = GuidePosterior.Summarise(node.Name, IsScalar(node) ? [] : shape, transform, loc[offset..(offset + count)], scale);
+            yield return posterior with { Covariance = new NdArray([count, count], block) };
+        }
+    }
+
+    /// <summary>A latent without plates and of rank 0 is reported as a bare number (its tensors hold one element).</summary>
+    private static bool IsScalar(RandomNode node) => node.Plates.Length == 0 && node.Type.Shape.Rank == 0;
+
+    /// <summary>softplus(ρ) = log(1 + e^ρ), computed without overflow.</summary>
+    internal static double Softplus(double rho) => rho > 30 ? rho : Math.Log(1 + Math.Exp(rho));
 
     /// <summary>Model params at their final values.</summary>
     public IReadOnlyList<ParamEstimate> Params()
@@ -113,13 +184,36 @@ internal sealed class PosteriorSummaries
                 var rho = rhos[i].ToArray();
                 for (var j = 0; j < mu.Length; j++)
                 {
-                    var sd = rho[j] > 30 ? rho[j] : Math.Log(1 + Math.Exp(rho[j]));
+                    var sd = Softplus(rho[j]);
                     snr.Add(Math.Abs(mu[j]) / sd);
                 }
             }
             snr.Sort();
             result[$"{net}.snr.mean"] = snr.Average();
             result[$"{net}.snr.median"] = snr[snr.Count / 2];
+        }
+        return result;
+    }
+
+    /// <summary>|μ|/softplus(ρ) of every weight of each Bayes-by-Backprop net, by tensor: <c>net.W1</c>, <c>net.b1</c>, ….</summary>
+    public IReadOnlyDictionary<string, NdArray> SignalToNoise()
+    {
+        var result = new Dictionary<string, NdArray>();
+        foreach (var (net, locs, rhos) in _program.BayesNets)
+        {
+            for (var i = 0; i < locs.Length; i++)
+            {
+                var mu = locs[i].ToArray();
+                var rho = rhos[i].ToArray();
+                var snr = new double[mu.Length];
+                for (var j = 0; j < mu.Length; j++)
+                {
+                    snr[j] = Math.Abs(mu[j]) / Softplus(rho[j]);
+                }
+                // Locs alternate weight matrix, bias vector per layer (SviProgram.AddNet).
+                var name = $"{net}.{(i % 2 == 0 ? "W" : "b")}{i / 2 + 1}";
+                result[name] = new NdArray([.. locs[i].Shape], snr);
+            }
         }
         return result;
     }
@@ -164,6 +258,9 @@ internal sealed class PosteriorSummaries
             q95[i] = column[(int)(0.95 * (column.Length - 1))];
         }
         NdArray Nd(double[] v) => new(shape, v);
-        return new Posterior(name, "Samples", new Dictionary<string, NdArray>(), Nd(mean), Nd(sd), Nd(q05), Nd(q50), Nd(q95));
+        return new Posterior(name, "Samples", new Dictionary<string, NdArray>(), Nd(mean), Nd(sd), Nd(q05), Nd(q50), Nd(q95))
+        {
+            Summary = GuidePosterior.Draws,
+        };
     }
 }

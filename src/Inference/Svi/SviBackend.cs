@@ -29,15 +29,22 @@ public sealed class SviBackend : IInferenceBackend
         SviProgram program;
         try
         {
-            program = new SviProgram(request.Model, request.Data, dtype, options.Guide, random.Split());
+            program = new SviProgram(request.Model, request.Data, dtype, options.Guide, random.Split(), options.GuideRank);
             var trainer = new SviTrainer(program, options, random, request.Model);
             var (trace, steps, converged) = trainer.Train(progress, cancellationToken);
             var elbo = trainer.FullDataElbo();
             var summaries = new PosteriorSummaries(program, random.Split(), options);
+            var notes = new List<string>();
+            var iwae = options.IwaeSamples > 0 ? Iwae(program, random.Split(), options.IwaeSamples, notes) : null;
+            var heldOut = request.HeldOut is { } data ? SviEvaluation.HeldOutElbo(request, data, program, random.Split()) : (double?)null;
             var result = new InferenceResult(request.ModelName, "svi", converged, steps, null, elbo,
                 summaries.Posteriors(), summaries.Params(), trace)
             {
                 Diagnostics = summaries.Diagnostics(),
+                SignalToNoise = summaries.SignalToNoise(),
+                Iwae = iwae,
+                HeldOutElbo = heldOut,
+                Notes = notes,
                 Elapsed = clock.Elapsed,
             };
             return result;
@@ -46,5 +53,19 @@ public sealed class SviBackend : IInferenceBackend
         {
             throw new InferenceException(Diagnostic.Error("SVI001", "svi cannot run this model: " + e.Message, request.Model.Nodes.FirstOrDefault()?.Span ?? default));
         }
+    }
+
+    /// <summary>
+    /// The IWAE bound over the whole data set. With subsampled plates the joint bound over every
+    /// data point at once is valid but far from tight, so it is not reported (a note says why).
+    /// </summary>
+    private static ImportanceWeightedBound? Iwae(SviProgram program, RandomSource random, int k, List<string> notes)
+    {
+        if (program.BatchedPlates.Count > 0)
+        {
+            notes.Add("iwae: not computed for a model with batch plates (the per-data-point bound is not available yet)");
+            return null;
+        }
+        return SviEvaluation.Iwae(program, random, k);
     }
 }

@@ -16,7 +16,11 @@ internal readonly record struct SiteTerm(IrNode Node, Tensor Term);
 /// <summary>What one pass of the program gives.</summary>
 /// <param name="Elbo">The ELBO estimate (a scalar tensor, differentiable).</param>
 /// <param name="Terms">Each site's term.</param>
-internal sealed record PassResult(Tensor Elbo, List<SiteTerm> Terms);
+internal sealed record PassResult(Tensor Elbo, List<SiteTerm> Terms)
+{
+    /// <summary>Σ log q(z) of the discrete latents drawn in this pass (for the score-function estimator), or null.</summary>
+    public Tensor? ScoreLogQ { get; init; }
+}
 
 internal sealed partial class SviProgram
 {
@@ -54,6 +58,11 @@ internal sealed partial class SviProgram
         var guideSites = new Dictionary<string, GuideDraw>();
         SampleNets(random, terms, frame);
         SampleAuto(random, guideSites, frame);
+        _discreteLogQ = SampleDiscrete(random, frame);
+        if (SampleLowRank(random, guideSites, frame) is { } lowRankTerm)
+        {
+            terms.Add(lowRankTerm);
+        }
         foreach (var node in _model.Guide?.Nodes ?? [])
         {
             GuideNode(node, random, guideSites);
@@ -67,7 +76,7 @@ internal sealed partial class SviProgram
         {
             elbo += terms[i].Term;
         }
-        return new PassResult(elbo, terms);
+        return new PassResult(elbo, terms) { ScoreLogQ = ScoreLogQ() };
     }
 
     /// <summary>The value of a node after the last pass.</summary>
@@ -112,7 +121,7 @@ internal sealed partial class SviProgram
                 var w = locs[i] + sd * Noise([.. locs[i].Shape], random);
                 sampled[i] = w;
                 Tensor term;
-                if (prior.Family == "Normal" && prior.Arguments.All(a => a.Plates.Length == 0))
+                if (AnalyticKl && prior.Family == "Normal" && prior.Arguments.All(a => a.Plates.Length == 0))
                 {
                     var m = _ev.Evaluate(prior.Arguments[0]);
                     var s = FamilyDensities.NormalSd(prior.Parameterisation, _ev.Evaluate(prior.Arguments[1]));
@@ -232,7 +241,8 @@ internal sealed partial class SviProgram
                 }
                 else
                 {
-                    terms.Add(new SiteTerm(r, LatentTerm(r, draws[r.Name]) * scale));
+                    var term = _discreteLogQ.TryGetValue(r.Name, out var logq) ? DiscreteTerm(r, logq) : LatentTerm(r, draws[r.Name]);
+                    terms.Add(new SiteTerm(r, term * scale));
                 }
                 break;
         }
@@ -258,7 +268,7 @@ internal sealed partial class SviProgram
 
     private Tensor LatentTerm(RandomNode r, GuideDraw q)
     {
-        if (q.Sd is { } qsd && q.Transform == LatentTransform.Identity && r.Distribution.Family == "Normal")
+        if (AnalyticKl && q.Sd is { } qsd && q.Transform == LatentTransform.Identity && r.Distribution.Family == "Normal")
         {
             var d = r.Distribution;
             if (d.Arguments[0] is IrConstant { Values.Length: 1 } m && d.Arguments[1] is IrConstant { Values.Length: 1 } second)
@@ -348,6 +358,8 @@ internal sealed partial class SviProgram
                     u[i] = random.NextDouble() < pv[i] ? 1 : 0;
                 }
                 return u;
+            case "Categorical":
+                return DrawCategorical(r, random);
             default:
                 throw ExpressionEvaluator.Unsupported($"predicting the {d.Family} node '{r.Name}'");
         }

@@ -31,15 +31,16 @@ internal sealed partial class SviProgram
     private int _particles = 1;
 
     /// <summary>Compiles the program.</summary>
-    public SviProgram(ModelIr model, BoundData data, DType dtype, string guide, RandomSource random)
+    public SviProgram(ModelIr model, BoundData data, DType dtype, string guide, RandomSource random, int rank = 2)
     {
         _model = model;
         _ev = new ExpressionEvaluator(data.Sizes, dtype);
         _delta = guide == "delta";
-        if (guide is not ("auto" or "normal" or "delta"))
+        if (guide is not ("auto" or "normal" or "delta" or "lowrank"))
         {
-            throw ExpressionEvaluator.Unsupported($"the '{guide}' guide (available: auto, normal, delta)");
+            throw ExpressionEvaluator.Unsupported($"the '{guide}' guide (available: auto, normal, delta, lowrank)");
         }
+        _lowRankSites = guide == "lowrank" ? [] : null;
         foreach (var plate in model.Plates.Concat(model.Guide?.Plates ?? []))
         {
             _plateSizes[plate.Index] = _ev.Resolve(plate.Size);
@@ -80,12 +81,13 @@ internal sealed partial class SviProgram
                     break;
             }
         }
+        BuildLowRank(rank, random);
         ParticlePlate = FindParticlePlate();
     }
 
     private string? FindParticlePlate()
     {
-        if (BatchedPlates.Count != 1 || _bayesNets.Count != 0)
+        if (BatchedPlates.Count != 1 || _bayesNets.Count != 0 || _discrete.Count != 0 || LowRank is not null)
         {
             return null;
         }
@@ -298,11 +300,20 @@ internal sealed partial class SviProgram
 
     private void AddAuto(RandomNode r)
     {
+        if (LatentTransforms.ForFamily(r.Distribution.Family) is null && AddDiscrete(r))
+        {
+            return;
+        }
         var transform = LatentTransforms.ForFamily(r.Distribution.Family)
             ?? throw ExpressionEvaluator.Unsupported(r.Type.IsDiscrete
-                ? $"discrete latent '{r.Name}' (score-function gradients are not available; marginalise it or use em/vmp)"
+                ? $"discrete {r.Distribution.Family} latent '{r.Name}' (the score-function estimator covers Bernoulli and Categorical latents; marginalise it or use em/vmp)"
                 : $"an automatic guide for the {r.Distribution.Family} latent '{r.Name}'");
         int[] shape = [.. r.Plates.Select(p => _plateSizes[p]), .. _ev.Dims(r.Type.Shape)];
+        if (_lowRankSites is { } lowRank)
+        {
+            lowRank.Add((r, transform, shape));
+            return;
+        }
         var count = shape.Aggregate(1, (a, b) => a * b);
         // Initial scale 0.1 in the unconstrained space (NumPyro's AutoNormal default): ρ = log(e^0.1 − 1).
         var loc = NewTrainable(new double[count], shape);

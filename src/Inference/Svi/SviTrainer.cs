@@ -73,11 +73,12 @@ internal sealed class SviTrainer
         var adam = new Adam(_program.Trainable, lr);
         var particles = Math.Max(1, _options.Particles);
         var trace = new List<double>(total);
+        var score = new ScoreFunctionEstimator();
         var report = Math.Max(1, total / 100);
         for (var step = 0; step < total; step++)
         {
             ct.ThrowIfCancellationRequested();
-            var value = Step(adam, particles, step);
+            var value = Step(adam, particles, step, score);
             trace.Add(value);
             if (progress is not null && (step % report == 0 || step == total - 1))
             {
@@ -92,14 +93,15 @@ internal sealed class SviTrainer
     }
 
     /// <summary>One Adam step on the mean of <paramref name="particles"/> ELBO estimates.</summary>
-    private double Step(Adam adam, int particles, int step)
+    private double Step(Adam adam, int particles, int step, ScoreFunctionEstimator score)
     {
         using var scope = TensorScope.Begin(_pool);
         var frame = _batches.Next();
         adam.ZeroGrad();
-        var (elbo, value) = ParticleMean(frame, particles, vectorise: true, step);
+        var (elbo, value) = ParticleMean(frame, particles, vectorise: true, step, score);
         (elbo * -1.0).Backward();
         adam.Step();
+        score.Update(value);
         return value;
     }
 
@@ -110,7 +112,12 @@ internal sealed class SviTrainer
     /// plate, local terms weighted N/(K·B): one set of K·B-row GEMMs instead of K passes. Otherwise
     /// (global latents, sampled net weights) K passes are summed in one graph.
     /// </summary>
-    internal (Tensor Elbo, double Value) ParticleMean(PlateFrame frame, int particles, bool vectorise, int step = 0)
+    /// <remarks>
+    /// With a <paramref name="score"/> estimator, each pass contributes its score-function surrogate
+    /// (<see cref="ScoreFunctionEstimator.Surrogate"/>) instead of its ELBO, so discrete latents get
+    /// their REINFORCE gradient; the reported value stays the ELBO.
+    /// </remarks>
+    internal (Tensor Elbo, double Value) ParticleMean(PlateFrame frame, int particles, bool vectorise, int step = 0, ScoreFunctionEstimator? score = null)
     {
         if (particles > 1 && vectorise && _program.ParticlePlate is { } plate && frame.Indices(plate) is { } indices)
         {
@@ -135,7 +142,8 @@ internal sealed class SviTrainer
                 throw BadSite(pass, step);
             }
             sum += value;
-            var term = particles == 1 ? pass.Elbo : pass.Elbo * (1.0 / particles);
+            var objective = score is null ? pass.Elbo : score.Surrogate(pass, value);
+            var term = particles == 1 ? objective : objective * (1.0 / particles);
             mean = mean is null ? term : mean + term;
         }
         return (mean!, sum / particles);

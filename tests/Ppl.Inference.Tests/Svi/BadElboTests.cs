@@ -28,8 +28,8 @@ public sealed class BadElboTests
             y ~ Normal(mu, 1)
             """;
         var e = Assert.Throws<InferenceException>(() =>
-            SviPipeline.Run(model, [SviPipeline.Real("y", [0.5], 1)], new InferenceOptions { Guide = "lowrank" }));
+            SviPipeline.Run(model, [SviPipeline.Real("y", [0.5], 1)], new InferenceOptions { Guide = "flow" }));
         Assert.Equal("SVI001", e.Diagnostics[0].Code);
-        Assert.Contains("lowrank", e.Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("flow", e.Diagnostics[0].Message, StringComparison.Ordinal);
     }
 }
