@@ -76,10 +76,14 @@ public sealed class SampleCommandTests
         var (exit, output, _) = Run("sample", StandInBackend.WriteCoin(), "--from", "posterior", "-n", "4000");
         Assert.Equal(0, exit);
         var rows = Rows(output, out var header);
-        Assert.Equal(["theta"], header);
+        Assert.Equal(["theta", "flips[rep].0", "flips[rep].1", "flips[rep].2", "flips[rep].3"], header);
         // Beta(4, 2): mean 2/3, sd sqrt(ab / ((a+b)^2 (a+b+1))) = sqrt(8/252); 5 standard errors.
         var se = Math.Sqrt(8.0 / 252) / Math.Sqrt(4000);
         Assert.InRange(rows.Average(r => r[0]), 2.0 / 3 - 5 * se, 2.0 / 3 + 5 * se);
+        // Replicated flips: Bernoulli(theta) given each theta draw, so P(flip) = E[theta] = 2/3, variance 2/9.
+        Assert.All(rows, r => Assert.All(r[1..], v => Assert.True(v is 0 or 1)));
+        var flipSe = Math.Sqrt(2.0 / 9 / 4000);
+        Assert.InRange(rows.Average(r => r[1]), 2.0 / 3 - 5 * flipSe, 2.0 / 3 + 5 * flipSe);
     }
 
     [Fact]

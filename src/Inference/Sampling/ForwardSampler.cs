@@ -25,7 +25,23 @@ public static class ForwardSampler
     {
         ArgumentNullException.ThrowIfNull(ir);
         ArgumentNullException.ThrowIfNull(data);
-        var random = new RandomSource(seed);
+        return Draw(ir, data, count, new RandomSource(seed), fixedValue: null);
+    }
+
+    /// <summary>
+    /// Ancestral sampling where some nodes are given rather than drawn: for draw d, a latent or param
+    /// for which <paramref name="fixedValue"/> returns a value (its whole shape, plate axes first) keeps
+    /// that value, and everything downstream of it — observed nodes included — is drawn given it.
+    /// This is how posterior predictive draws are made (<see cref="PosteriorPredictiveSampler"/>).
+    /// </summary>
+    /// <param name="ir">The model IR.</param>
+    /// <param name="data">The bound data.</param>
+    /// <param name="count">Number of draws.</param>
+    /// <param name="random">The random stream.</param>
+    /// <param name="fixedValue">For draw d and a node with its expected shape, the value to keep, or null to draw (a param: to use its initial value).</param>
+    /// <returns>One variable per random node, in model order.</returns>
+    internal static DrawSet Draw(ModelIr ir, BoundData data, int count, RandomSource random, Func<int, IrNode, int[], double[]?>? fixedValue)
+    {
         var randomNodes = ir.Nodes.OfType<RandomNode>().ToList();
         var draws = randomNodes.Select(_ => new List<double[]>(count)).ToList();
         var shapes = new int[randomNodes.Count][];
@@ -34,6 +50,15 @@ public static class ForwardSampler
             var evaluator = new IrEvaluator(ir, data);
             foreach (var node in ir.Nodes)
             {
+                if (fixedValue is not null && node is RandomNode { IsObserved: false } or ParamNode)
+                {
+                    var shape = evaluator.ShapeOf(node.Plates, node.Type);
+                    if (fixedValue(d, node, shape) is { } given)
+                    {
+                        evaluator.Set(node.Name, node.Plates, new SampledValue(shape, given));
+                        continue;
+                    }
+                }
                 switch (node)
                 {
                     case RandomNode r:

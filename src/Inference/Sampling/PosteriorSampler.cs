@@ -4,10 +4,11 @@ using Ppl.Tensors.Random;
 namespace Ppl.Inference.Sampling;
 
 /// <summary>
-/// Draws from an inference result: every latent and predicted node, element by element from its
-/// marginal (<see cref="PosteriorMarginals"/>). The draws are independent across elements, which is
-/// exact for a factorised (mean-field) posterior and loses the correlations of a full-covariance
-/// block; point-estimated params are repeated in every draw.
+/// Draws from an inference result: every latent and predicted node as <see cref="PosteriorDraws"/>
+/// draws it — a full-covariance (<c>MvNormal</c>) block jointly through the Cholesky factor of its
+/// covariance, Dirichlet, Wishart and Categorical blocks from their families, every other element
+/// from its marginal (exact for a factorised posterior). Point-estimated params are repeated in every
+/// draw. <see cref="PosteriorPredictiveSampler"/> adds replicated draws of the observed nodes.
 /// </summary>
 public static class PosteriorSampler
 {
@@ -23,17 +24,7 @@ public static class PosteriorSampler
         var set = new DrawSet(count);
         foreach (var posterior in result.Posteriors)
         {
-            var n = posterior.Mean.Values.Count;
-            var marginals = Enumerable.Range(0, n).Select(i => PosteriorMarginals.Of(posterior, i).Distribution).ToArray();
-            var draws = new double[count][];
-            for (var d = 0; d < count; d++)
-            {
-                draws[d] = new double[n];
-                for (var i = 0; i < n; i++)
-                {
-                    draws[d][i] = marginals[i].Sample(random);
-                }
-            }
+            var draws = PosteriorDraws.Draw(posterior, count, random);
             set.Add(posterior.Name, posterior.Mean.Shape, draws);
         }
         foreach (var param in result.Params)
