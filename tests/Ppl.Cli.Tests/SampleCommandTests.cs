@@ -124,4 +124,26 @@ public sealed class SampleCommandTests
             Assert.InRange(r[3], -r[0] + 1 - 0.01, -r[0] + 1 + 0.01);
         });
     }
+
+    [Fact]
+    public void A_scalar_family_declared_for_an_array_draws_every_element()
+    {
+        var directory = Directory.CreateTempSubdirectory("ppl-sample-");
+        var model = Path.Combine(directory.FullName, "vec.ppl");
+        File.WriteAllText(model, "data y: real[N]\nw: real[3] ~ Normal(0, precision: 4.0)\nplate n in N { y[n] ~ Normal(w[0] + w[1] + w[2], 1) }\n");
+        File.WriteAllText(Path.Combine(directory.FullName, "vec.json"), """{ "y": [0.5] }""");
+        var (exit, output, error) = Run("sample", model, "-n", "4000", "--seed", "4");
+        Assert.True(exit == 0, error);
+        var rows = Rows(output, out var header);
+        Assert.Equal(["w.0", "w.1", "w.2", "y.0"], header);
+        // Each w[i] ~ N(0, 1/4) independently: variance 0.25 within 5 standard errors 0.25 sqrt(2/(n-1)).
+        for (var i = 0; i < 3; i++)
+        {
+            var variance = rows.Sum(r => r[i] * r[i]) / 4000;
+            Assert.InRange(variance, 0.25 * (1 - 5 * Math.Sqrt(2.0 / 3999)), 0.25 * (1 + 5 * Math.Sqrt(2.0 / 3999)));
+        }
+        // Independent elements: the sum has variance 3/4 + 1 for y.
+        var yVariance = rows.Sum(r => r[3] * r[3]) / 4000;
+        Assert.InRange(yVariance, 1.75 * (1 - 5 * Math.Sqrt(2.0 / 3999)), 1.75 * (1 + 5 * Math.Sqrt(2.0 / 3999)));
+    }
 }

@@ -6,8 +6,10 @@ namespace Ppl.Cli.Plots;
 /// <summary>
 /// What <c>ppl infer --out DIR --plot</c> writes: <c>trace.svg</c> (the objective per iteration),
 /// <c>density-NAME.svg</c> per latent, <c>predictive-NAME.svg</c> per 1-D predicted node (against
-/// the first real data vector of the same length, else the index), and <c>images-NAME.png</c> for a
-/// predicted node or param whose elements form square greyscale images (e.g. a VAE's reconstructions).
+/// the first real data vector of the same length, else the index), <c>images-NAME.png</c> for a
+/// predicted node or param whose elements form square greyscale images, and
+/// <c>images-x.samples.png</c> / <c>images-x.reconstructions.png</c> for the pictures of an image
+/// model (<see cref="InferenceResult.Images"/>: a VAE's generated samples and reconstructions).
 /// </summary>
 internal static class PlotSet
 {
@@ -47,6 +49,15 @@ internal static class PlotSet
             else if (!posterior.IsPrediction)
             {
                 Write($"density-{posterior.Name}.svg", DensityPlot.Render(posterior));
+            }
+        }
+        foreach (var (name, pictures) in result.Images)
+        {
+            if (Images(pictures) is { } grid)
+            {
+                var path = Path.Combine(directory, $"images-{name}.png");
+                File.WriteAllBytes(path, grid);
+                written.Add(path);
             }
         }
         foreach (var param in result.Params)

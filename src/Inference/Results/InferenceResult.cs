@@ -29,6 +29,12 @@ public sealed record InferenceResult(
     /// <summary>Extra scalar diagnostics by name (e.g. <c>bic</c>, <c>aic</c> for EM).</summary>
     public IReadOnlyDictionary<string, double> Diagnostics { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>
+    /// Pictures of an image model by name (a VAE's <c>x.samples</c> and <c>x.reconstructions</c>), each
+    /// [K, H, W] with values in [0, 1]: what <c>ppl infer --plot</c> tiles into PNG grids; not in the JSON.
+    /// </summary>
+    public IReadOnlyDictionary<string, NdArray> Images { get; init; } = new Dictionary<string, NdArray>();
+
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; init; }
 

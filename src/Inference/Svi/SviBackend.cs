@@ -38,6 +38,7 @@ public sealed class SviBackend : IInferenceBackend
                 summaries.Posteriors(), summaries.Params(), trace)
             {
                 Diagnostics = summaries.Diagnostics(),
+                Images = ImagePredictions.Compute(program, request.Model, random.Split()),
                 Elapsed = clock.Elapsed,
             };
             return result;
