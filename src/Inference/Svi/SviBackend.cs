@@ -39,6 +39,7 @@ public sealed class SviBackend : IInferenceBackend
             {
                 Diagnostics = summaries.Diagnostics(),
                 Images = ImagePredictions.Compute(program, request.Model, random.Split()),
+                Fits = RegressionFits.Compute(program, request.Model, random.Split()),
                 Elapsed = clock.Elapsed,
             };
             return result;
