@@ -50,7 +50,7 @@ internal sealed class ReplSession : IDisposable
           :data NAME = FILE     bind data NAME to a file (JSON, CSV, IDX); :data FILE binds every name in it
           :infer [method]       run inference (auto, vmp, em, svi) and print the posteriors
           :show NAME            one posterior or param from the last :infer
-          :sample N             N draws (CSV) from the last posterior's marginals
+          :sample N             N draws (CSV): the last posterior and replicated data, marked [rep]
           :explain              the graph, latent classes and the backend chosen
           :plot NAME FILE       an SVG: NAME's marginal density (or predictive band); NAME = trace for the objective
           :model                print the model so far

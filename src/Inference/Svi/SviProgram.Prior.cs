@@ -44,4 +44,9 @@ internal sealed partial class SviProgram
             }
         }
     }
+
+    /// <summary>Whether the param <paramref name="name"/> is declared a scalar (its tensor holds one value of shape [1]).</summary>
+    /// <param name="name">A param's name.</param>
+    public bool IsScalarParam(string name) =>
+        _model.Nodes.OfType<ParamNode>().Any(p => p.Name == name && p.Plates.Length == 0 && p.Type.Shape.Rank == 0);
 }
