@@ -229,4 +229,51 @@ public sealed class PosteriorPredictiveTests
         // Resampled from 1000 stored draws: repeats occur.
         Assert.True(draws.Distinct().Count() <= 1000);
     }
+
+    [Fact]
+    public void Em_replicates_are_the_plug_in_mixture()
+    {
+        // examples/gmm under EM: z is a local latent the result only summarises, so each replicated
+        // x[n] is drawn from the fitted mixture, sum_k w_k N(mu_k, Sigma_k), with the point estimates.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Ppl.sln")))
+        {
+            root = root.Parent!;
+        }
+        var model = Path.Combine(root.FullName, "examples", "gmm", "gmm.ppl");
+        const int draws = 800;
+        var infer = new RootCommand();
+        infer.Subcommands.Add(InferCommand.Create(PplApp.Backends()));
+        using var inferOut = new StringWriter();
+        using var inferErr = new StringWriter();
+        Assert.Equal(0, PplApp.Run(infer, ["infer", model, "--json", "--seed", "8"], inferOut, inferErr));
+        using var fitted = JsonDocument.Parse(inferOut.ToString());
+        var parameters = fitted.RootElement.GetProperty("params");
+        var w = parameters.GetProperty("weights").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var mu = parameters.GetProperty("mu").EnumerateArray().Select(e => e[0].GetDouble()).ToArray();
+        var variance = parameters.GetProperty("Sigma").EnumerateArray().Select(e => e[0][0].GetDouble()).ToArray();
+
+        var (exit, output, error) = Run("sample", model, "--from", "posterior", "-n", draws.ToString(CultureInfo.InvariantCulture), "--seed", "8");
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("no replicated draws", error, StringComparison.Ordinal);
+        var (header, rows) = Csv(output);
+        var column = Array.IndexOf(header, "x[rep].0.0");
+        Assert.True(column >= 0);
+        var values = rows.Select(r => r[column]).ToArray();
+
+        // Mixture moments of the first coordinate: mean m = sum w mu, central moments from d = mu - m.
+        var m = w.Select((wk, k) => wk * mu[k]).Sum();
+        var second = w.Select((wk, k) => wk * (Math.Pow(mu[k] - m, 2) + variance[k])).Sum();
+        var fourth = w.Select((wk, k) =>
+        {
+            var d = mu[k] - m;
+            return wk * (Math.Pow(d, 4) + 6 * d * d * variance[k] + 3 * variance[k] * variance[k]);
+        }).Sum();
+        var sampleMean = values.Average();
+        var sampleVariance = values.Sum(v => (v - sampleMean) * (v - sampleMean)) / (draws - 1);
+        // 5 standard errors: sqrt(var / n) for the mean, sqrt((mu4 - var^2) / n) for the variance.
+        Assert.InRange(sampleMean, m - 5 * Math.Sqrt(second / draws), m + 5 * Math.Sqrt(second / draws));
+        var varianceSe = Math.Sqrt((fourth - second * second) / draws);
+        Assert.InRange(sampleVariance, second - 5 * varianceSe, second + 5 * varianceSe);
+    }
 }
