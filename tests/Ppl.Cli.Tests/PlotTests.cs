@@ -87,7 +87,7 @@ public sealed class PlotTests
     }
 
     /// <summary>An independent PNG reader: checks the signature and every chunk's CRC, inflates IDAT, undoes filter 0.</summary>
-    private static (int Width, int Height, byte[,] Pixels) Decode(byte[] png)
+    internal static (int Width, int Height, byte[,] Pixels) Decode(byte[] png)
     {
         Assert.Equal(new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 }, png[..8]);
         var position = 8;

@@ -53,11 +53,11 @@ public sealed class ReplTests
         Assert.Contains("data: flips", output, StringComparison.Ordinal);
         Assert.Contains("theta", output, StringComparison.Ordinal);
         Assert.Contains("Beta", output, StringComparison.Ordinal);
-        // :sample 5 prints a header and five draws in (0, 1).
+        // :sample 5 prints a header (theta, then the replicated flips) and five draws, theta in (0, 1).
         var lines = output.Split('\n');
-        var header = Array.IndexOf(lines, "theta");
+        var header = Array.FindIndex(lines, l => l.StartsWith("theta,flips[rep].0,", StringComparison.Ordinal));
         Assert.True(header >= 0, output);
-        var draws = lines.Skip(header + 1).Take(5).Select(l => double.Parse(l, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var draws = lines.Skip(header + 1).Take(5).Select(l => double.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.All(draws, d => Assert.InRange(d, 0, 1));
         XDocument.Load(svg);
         XDocument.Load(trace);

@@ -76,10 +76,14 @@ public sealed class SampleCommandTests
         var (exit, output, _) = Run("sample", StandInBackend.WriteCoin(), "--from", "posterior", "-n", "4000");
         Assert.Equal(0, exit);
         var rows = Rows(output, out var header);
-        Assert.Equal(["theta"], header);
+        Assert.Equal(["theta", "flips[rep].0", "flips[rep].1", "flips[rep].2", "flips[rep].3"], header);
         // Beta(4, 2): mean 2/3, sd sqrt(ab / ((a+b)^2 (a+b+1))) = sqrt(8/252); 5 standard errors.
         var se = Math.Sqrt(8.0 / 252) / Math.Sqrt(4000);
         Assert.InRange(rows.Average(r => r[0]), 2.0 / 3 - 5 * se, 2.0 / 3 + 5 * se);
+        // Replicated flips: Bernoulli(theta) given each theta draw, so P(flip) = E[theta] = 2/3, variance 2/9.
+        Assert.All(rows, r => Assert.All(r[1..], v => Assert.True(v is 0 or 1)));
+        var flipSe = Math.Sqrt(2.0 / 9 / 4000);
+        Assert.InRange(rows.Average(r => r[1]), 2.0 / 3 - 5 * flipSe, 2.0 / 3 + 5 * flipSe);
     }
 
     [Fact]
@@ -119,5 +123,27 @@ public sealed class SampleCommandTests
             Assert.InRange(r[2], 2 * r[0] + 1 - 0.01, 2 * r[0] + 1 + 0.01);
             Assert.InRange(r[3], -r[0] + 1 - 0.01, -r[0] + 1 + 0.01);
         });
+    }
+
+    [Fact]
+    public void A_scalar_family_declared_for_an_array_draws_every_element()
+    {
+        var directory = Directory.CreateTempSubdirectory("ppl-sample-");
+        var model = Path.Combine(directory.FullName, "vec.ppl");
+        File.WriteAllText(model, "data y: real[N]\nw: real[3] ~ Normal(0, precision: 4.0)\nplate n in N { y[n] ~ Normal(w[0] + w[1] + w[2], 1) }\n");
+        File.WriteAllText(Path.Combine(directory.FullName, "vec.json"), """{ "y": [0.5] }""");
+        var (exit, output, error) = Run("sample", model, "-n", "4000", "--seed", "4");
+        Assert.True(exit == 0, error);
+        var rows = Rows(output, out var header);
+        Assert.Equal(["w.0", "w.1", "w.2", "y.0"], header);
+        // Each w[i] ~ N(0, 1/4) independently: variance 0.25 within 5 standard errors 0.25 sqrt(2/(n-1)).
+        for (var i = 0; i < 3; i++)
+        {
+            var variance = rows.Sum(r => r[i] * r[i]) / 4000;
+            Assert.InRange(variance, 0.25 * (1 - 5 * Math.Sqrt(2.0 / 3999)), 0.25 * (1 + 5 * Math.Sqrt(2.0 / 3999)));
+        }
+        // Independent elements: the sum has variance 3/4 + 1 for y.
+        var yVariance = rows.Sum(r => r[3] * r[3]) / 4000;
+        Assert.InRange(yVariance, 1.75 * (1 - 5 * Math.Sqrt(2.0 / 3999)), 1.75 * (1 + 5 * Math.Sqrt(2.0 / 3999)));
     }
 }

@@ -196,7 +196,7 @@ internal static class InferCommand
                 progress.Finish();
                 return (Fail(failure.Diagnostics, path, source, error), null, null);
             }
-            progress.Finish();
+            progress.Finish(new RunOutcome(result.Converged, result.Iterations));
         }
         result = result with { Elapsed = clock.Elapsed };
         return (PplApp.Success, loaded, result);

@@ -12,8 +12,9 @@ namespace Ppl.Cli.Commands;
 /// <c>ppl sample MODEL [--data FILE]... [--from prior|posterior] [-n N] [--seed S] [--json] [--method M]</c>:
 /// draws written as CSV (one column per scalar, <c>name.i.j</c> for array elements) or JSON
 /// (<c>{ "draws": { "name": [draw, ...] } }</c>). <c>--from prior</c> samples the model forwards
-/// (<see cref="ForwardSampler"/>); <c>--from posterior</c> runs inference and draws from the result's
-/// marginals (<see cref="PosteriorSampler"/>).
+/// (<see cref="ForwardSampler"/>); <c>--from posterior</c> runs inference and draws the latents from the
+/// result (full-covariance blocks jointly) and replicated observed nodes from the posterior predictive
+/// (<see cref="PosteriorPredictiveSampler"/>).
 /// </summary>
 internal static class SampleCommand
 {
@@ -74,12 +75,17 @@ internal static class SampleCommand
         if (posterior)
         {
             var options = new InferenceOptions { Seed = seed };
-            var (exit, _, result) = InferCommand.Execute(backends, path, dataArguments, method, options, error);
-            if (result is null)
+            var (exit, loaded, result) = InferCommand.Execute(backends, path, dataArguments, method, options, error);
+            if (loaded is null || result is null)
             {
                 return exit;
             }
-            draws = PosteriorSampler.Draw(result, count, seed);
+            var predictive = PosteriorPredictiveSampler.Draw(loaded.Ir, loaded.Data, result, count, seed);
+            if (predictive.ReplicatesUnavailable is { } reason)
+            {
+                error.WriteLine($"ppl: note: no replicated draws of observed nodes: {reason}");
+            }
+            draws = predictive.Draws;
         }
         else
         {

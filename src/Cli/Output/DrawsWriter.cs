@@ -9,6 +9,9 @@ namespace Ppl.Cli.Output;
 /// <c>ppl sample</c>'s output (docs/cli.md): CSV with one column per scalar (array elements as
 /// <c>name.i</c> or <c>name.i.j</c>, 0-based, row-major) and one row per draw; or JSON
 /// <c>{ "draws": { "name": [draw, ...] } }</c> where each draw keeps the variable's shape.
+/// Replicated draws of an observed node (posterior predictive) are marked: CSV columns
+/// <c>y[rep]</c>, <c>y[rep].i</c>; in JSON the node keeps its name under <c>draws</c> and is listed
+/// in <c>"replicated": ["y"]</c>.
 /// </summary>
 internal static class DrawsWriter
 {
@@ -18,7 +21,7 @@ internal static class DrawsWriter
     public static string Csv(DrawSet draws)
     {
         var text = new StringBuilder();
-        var columns = draws.Variables.SelectMany(v => Indices(v.Shape).Select(index => index.Length == 0 ? v.Name : v.Name + "." + string.Join('.', index)));
+        var columns = draws.Variables.SelectMany(v => Indices(v.Shape).Select(index => index.Length == 0 ? Column(v) : Column(v) + "." + string.Join('.', index)));
         text.AppendLine(string.Join(',', columns));
         for (var d = 0; d < draws.Count; d++)
         {
@@ -48,6 +51,15 @@ internal static class DrawsWriter
                 json.WriteEndArray();
             }
             json.WriteEndObject();
+            if (draws.Variables.Any(v => v.IsReplicated))
+            {
+                json.WriteStartArray("replicated");
+                foreach (var variable in draws.Variables.Where(v => v.IsReplicated))
+                {
+                    json.WriteStringValue(variable.Name);
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
@@ -92,6 +104,12 @@ internal static class DrawsWriter
             yield return index;
         }
     }
+
+    /// <summary>The column name of a variable: its name, with the <c>[rep]</c> marker for replicated draws.</summary>
+    private static string Column(DrawnVariable variable) => variable.IsReplicated ? variable.Name + ReplicatedMarker : variable.Name;
+
+    /// <summary>The CSV marker of replicated draws; an identifier never contains brackets, so it cannot clash with a name.</summary>
+    internal const string ReplicatedMarker = "[rep]";
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

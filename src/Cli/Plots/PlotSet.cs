@@ -6,8 +6,11 @@ namespace Ppl.Cli.Plots;
 /// <summary>
 /// What <c>ppl infer --out DIR --plot</c> writes: <c>trace.svg</c> (the objective per iteration),
 /// <c>density-NAME.svg</c> per latent, <c>predictive-NAME.svg</c> per 1-D predicted node (against
-/// the first real data vector of the same length, else the index), and <c>images-NAME.png</c> for a
-/// predicted node or param whose elements form square greyscale images (e.g. a VAE's reconstructions).
+/// a 1-D input of the same length, else the index) and per fitted observed target of a 1-D
+/// regression (<see cref="InferenceResult.Fits"/>, only against a 1-D input), <c>images-NAME.png</c> for a
+/// predicted node or param whose elements form square greyscale images, and
+/// <c>images-x.samples.png</c> / <c>images-x.reconstructions.png</c> for the pictures of an image
+/// model (<see cref="InferenceResult.Images"/>: a VAE's generated samples and reconstructions).
 /// </summary>
 internal static class PlotSet
 {
@@ -47,6 +50,23 @@ internal static class PlotSet
             else if (!posterior.IsPrediction)
             {
                 Write($"density-{posterior.Name}.svg", DensityPlot.Render(posterior));
+            }
+        }
+        foreach (var fit in result.Fits.Where(f => f.Mean.Rank == 1 && result.Posterior(f.Name) is null))
+        {
+            // A fit is only worth a plot against a 1-D input, not against the index.
+            if (Inputs(data, fit) is ({ } xs, var xName))
+            {
+                Write($"predictive-{fit.Name}.svg", PredictivePlot.Render(fit, xs, xName));
+            }
+        }
+        foreach (var (name, pictures) in result.Images)
+        {
+            if (Images(pictures) is { } grid)
+            {
+                var path = Path.Combine(directory, $"images-{name}.png");
+                File.WriteAllBytes(path, grid);
+                written.Add(path);
             }
         }
         foreach (var param in result.Params)
@@ -90,13 +110,19 @@ internal static class PlotSet
         return ImageGrid.Png(images, width, height, columns: 8);
     }
 
-    private static (IReadOnlyList<double>? Xs, string Name) Inputs(BoundData? data, Posterior prediction)
+    /// <summary>
+    /// The 1-D input of a prediction: a data array of shape [n] or [n, 1] with as many rows, preferring
+    /// the one named like the prediction with x for y (<c>x_new</c> for <c>y_new</c>), else the first by name.
+    /// </summary>
+    internal static (IReadOnlyList<double>? Xs, string Name) Inputs(BoundData? data, Posterior prediction)
     {
         var n = prediction.Mean.Values.Count;
-        var input = data?.Arrays.Values
-            .Where(a => a.Name != prediction.Name && a.Shape.Length == 1 && a.Count == n)
+        var candidates = data?.Arrays.Values
+            .Where(a => a.Name != prediction.Name && a.Count == n && (a.Shape.Length == 1 || (a.Shape.Length == 2 && a.Shape[1] == 1)))
             .OrderBy(a => a.Name, StringComparer.Ordinal)
-            .FirstOrDefault();
+            .ToList() ?? [];
+        var mirrored = prediction.Name.Replace('y', 'x').Replace('Y', 'X');
+        var input = candidates.FirstOrDefault(a => string.Equals(a.Name, mirrored, StringComparison.OrdinalIgnoreCase)) ?? candidates.FirstOrDefault();
         if (input is null)
         {
             return (null, "index");

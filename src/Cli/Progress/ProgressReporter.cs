@@ -81,18 +81,45 @@ internal sealed class ProgressReporter : IProgress<InferenceProgress>, IDisposab
     }
 
     /// <summary>Ends the display: the live bar is drawn a last time and its line ended.</summary>
-    public void Finish()
+    public void Finish() => Finish(null);
+
+    /// <summary>
+    /// Ends the display with the run's outcome. A run that converged before its cap ends at the real
+    /// count, the bar full and marked <c>converged</c> (<c>[####…]  100%  37/37  converged (cap 1000)</c>),
+    /// rather than at <c>37/1000</c>; in plain-line mode that final line is written unless the last
+    /// plain line already said it.
+    /// </summary>
+    /// <param name="outcome">Whether the run converged and how many iterations it ran, or null when unknown (a failed run).</param>
+    public void Finish(RunOutcome? outcome)
     {
         lock (_gate)
         {
-            if (_live && _latest is { } last)
+            var last = _latest;
+            if (outcome is { } done && last is { } report)
             {
-                _writer.Write("\r" + Line(last) + "\u001b[K");
+                last = done.Converged
+                    ? report with
+                    {
+                        Iteration = done.Iterations,
+                        Total = done.Iterations,
+                        Phase = report.Total is int cap && cap != done.Iterations
+                            ? string.Create(CultureInfo.InvariantCulture, $"converged (cap {cap})")
+                            : "converged",
+                    }
+                    : report with { Iteration = done.Iterations };
+            }
+            if (_live && last is { } final)
+            {
+                _writer.Write("\r" + Line(final) + "\u001b[K");
                 _writer.WriteLine();
                 _writer.Flush();
                 _drawn = false;
-                _latest = null;
             }
+            else if (!_live && outcome is { Converged: true } && last is { } plain)
+            {
+                _writer.WriteLine(Line(plain));
+            }
+            _latest = null;
         }
     }
 
@@ -144,3 +171,8 @@ internal sealed class ProgressReporter : IProgress<InferenceProgress>, IDisposab
         _ => string.Format(CultureInfo.InvariantCulture, "{0:0}h{1:00}m", Math.Floor(seconds / 3600), Math.Floor(seconds % 3600 / 60)),
     };
 }
+
+/// <summary>How a run ended, for the last progress line.</summary>
+/// <param name="Converged">The convergence test passed.</param>
+/// <param name="Iterations">Iterations (or steps) actually run.</param>
+internal readonly record struct RunOutcome(bool Converged, int Iterations);

@@ -25,6 +25,7 @@ internal sealed class ReplSession : IDisposable
     private readonly List<string> _data = [];
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("ppl-repl-");
     private InferenceResult? _result;
+    private Ppl.Compiler.Ir.ModelIr? _resultIr;
     private BoundData? _boundData;
     private ulong _seed;
 
@@ -49,7 +50,7 @@ internal sealed class ReplSession : IDisposable
           :data NAME = FILE     bind data NAME to a file (JSON, CSV, IDX); :data FILE binds every name in it
           :infer [method]       run inference (auto, vmp, em, svi) and print the posteriors
           :show NAME            one posterior or param from the last :infer
-          :sample N             N draws (CSV) from the last posterior's marginals
+          :sample N             N draws (CSV): the last posterior and replicated data, marked [rep]
           :explain              the graph, latent classes and the backend chosen
           :plot NAME FILE       an SVG: NAME's marginal density (or predictive band); NAME = trace for the objective
           :model                print the model so far
@@ -245,6 +246,7 @@ internal sealed class ReplSession : IDisposable
             return;
         }
         _result = result;
+        _resultIr = loaded.Ir;
         _boundData = loaded.Data;
         _output.Write(ResultTable.Render(result, PlanPrinter.Decision(loaded.Plan), options.Show));
     }
@@ -279,7 +281,17 @@ internal sealed class ReplSession : IDisposable
             return;
         }
         _seed++;
-        _output.Write(DrawsWriter.Csv(PosteriorSampler.Draw(result, n, _seed)));
+        if (_resultIr is null || _boundData is null)
+        {
+            _output.Write(DrawsWriter.Csv(PosteriorSampler.Draw(result, n, _seed)));
+            return;
+        }
+        var predictive = PosteriorPredictiveSampler.Draw(_resultIr, _boundData, result, n, _seed);
+        if (predictive.ReplicatesUnavailable is { } reason)
+        {
+            _error.WriteLine($"note: no replicated draws of observed nodes: {reason}");
+        }
+        _output.Write(DrawsWriter.Csv(predictive.Draws));
     }
 
     private void Plot(string argument)

@@ -41,6 +41,19 @@ public sealed record InferenceResult(
     /// </summary>
     public IReadOnlyDictionary<string, NdArray> SignalToNoise { get; init; } = new Dictionary<string, NdArray>();
 
+    /// <summary>
+    /// Pictures of an image model by name (a VAE's <c>x.samples</c> and <c>x.reconstructions</c>), each
+    /// [K, H, W] with values in [0, 1]: what <c>ppl infer --plot</c> tiles into PNG grids; not in the JSON.
+    /// </summary>
+    public IReadOnlyDictionary<string, NdArray> Images { get; init; } = new Dictionary<string, NdArray>();
+
+    /// <summary>
+    /// The fitted posterior predictive of observed regression targets at their own inputs (mean, 5–95%
+    /// band, aleatoric and epistemic sd), where the backend computes it: what <c>ppl infer --plot</c>
+    /// draws as the predictive band of a 1-D regression; not in the JSON.
+    /// </summary>
+    public IReadOnlyList<Posterior> Fits { get; init; } = [];
+
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; init; }
 

@@ -50,6 +50,13 @@ public sealed record Posterior(
     /// </summary>
     public string? Summary { get; init; }
 
+    /// <summary>
+    /// Monte Carlo draws the summary was computed from, shape [S, ...the variable's shape], where the
+    /// backend keeps them (SVI's guide draws, draw s of every variable from the same pass, so joint
+    /// across variables); <c>ppl sample --from posterior</c> resamples them. Not in the JSON.
+    /// </summary>
+    public NdArray? Draws { get; init; }
+
     /// <summary>The full covariance of a multivariate block (available from C#; not in the JSON).</summary>
     public NdArray? Covariance { get; init; }
 }

@@ -36,10 +36,24 @@ public sealed class DrawSet
         }
         _variables.Add(new DrawnVariable(name, [.. shape], draws));
     }
+
+    /// <summary>Adds the replicated draws of an observed node (posterior predictive y_rep), marked as such.</summary>
+    /// <param name="name">The observed node.</param>
+    /// <param name="shape">Its shape.</param>
+    /// <param name="draws">One row-major array per draw.</param>
+    public void AddReplicated(string name, IReadOnlyList<int> shape, IReadOnlyList<double[]> draws)
+    {
+        Add(name, shape, draws);
+        _variables[^1] = _variables[^1] with { IsReplicated = true };
+    }
 }
 
 /// <summary>One variable's draws.</summary>
 /// <param name="Name">The variable.</param>
 /// <param name="Shape">Its shape (empty for a scalar).</param>
 /// <param name="Draws">One row-major array per draw.</param>
-public sealed record DrawnVariable(string Name, IReadOnlyList<int> Shape, IReadOnlyList<double[]> Draws);
+public sealed record DrawnVariable(string Name, IReadOnlyList<int> Shape, IReadOnlyList<double[]> Draws)
+{
+    /// <summary>True for the replicated draws of an observed node (posterior predictive), not the node's data.</summary>
+    public bool IsReplicated { get; init; }
+}

@@ -25,7 +25,23 @@ public static class ForwardSampler
     {
         ArgumentNullException.ThrowIfNull(ir);
         ArgumentNullException.ThrowIfNull(data);
-        var random = new RandomSource(seed);
+        return Draw(ir, data, count, new RandomSource(seed), fixedValue: null);
+    }
+
+    /// <summary>
+    /// Ancestral sampling where some nodes are given rather than drawn: for draw d, a latent or param
+    /// for which <paramref name="fixedValue"/> returns a value (its whole shape, plate axes first) keeps
+    /// that value, and everything downstream of it — observed nodes included — is drawn given it.
+    /// This is how posterior predictive draws are made (<see cref="PosteriorPredictiveSampler"/>).
+    /// </summary>
+    /// <param name="ir">The model IR.</param>
+    /// <param name="data">The bound data.</param>
+    /// <param name="count">Number of draws.</param>
+    /// <param name="random">The random stream.</param>
+    /// <param name="fixedValue">For draw d and a node with its expected shape, the value to keep, or null to draw (a param: to use its initial value).</param>
+    /// <returns>One variable per random node, in model order.</returns>
+    internal static DrawSet Draw(ModelIr ir, BoundData data, int count, RandomSource random, Func<int, IrNode, int[], double[]?>? fixedValue)
+    {
         var randomNodes = ir.Nodes.OfType<RandomNode>().ToList();
         var draws = randomNodes.Select(_ => new List<double[]>(count)).ToList();
         var shapes = new int[randomNodes.Count][];
@@ -34,10 +50,20 @@ public static class ForwardSampler
             var evaluator = new IrEvaluator(ir, data);
             foreach (var node in ir.Nodes)
             {
+                if (fixedValue is not null && node is RandomNode { IsObserved: false } or ParamNode)
+                {
+                    var shape = evaluator.ShapeOf(node.Plates, node.Type);
+                    if (fixedValue(d, node, shape) is { } given)
+                    {
+                        evaluator.Set(node.Name, node.Plates, new SampledValue(shape, given));
+                        continue;
+                    }
+                }
                 switch (node)
                 {
                     case RandomNode r:
-                        evaluator.Store(r.Name, r.Plates, r.Type, env => SampleOne(evaluator, r.Distribution, env, random));
+                        var elementShape = evaluator.ShapeOf([], r.Type);
+                        evaluator.Store(r.Name, r.Plates, r.Type, env => SampleOne(evaluator, r.Distribution, elementShape, env, random));
                         break;
                     case LetNode let:
                         evaluator.Store(let.Name, let.Value.Plates, let.Value.Type, env => evaluator.Evaluate(let.Value, env));
@@ -69,18 +95,58 @@ public static class ForwardSampler
         return set;
     }
 
-    private static SampledValue SampleOne(IrEvaluator evaluator, IrDistribution distribution, IReadOnlyDictionary<string, int> env, RandomSource random)
+    private static SampledValue SampleOne(IrEvaluator evaluator, IrDistribution distribution, int[] elementShape, IReadOnlyDictionary<string, int> env, RandomSource random)
     {
+        if (IsElementwise(distribution, elementShape))
+        {
+            return Elementwise(evaluator, distribution, elementShape, env, random);
+        }
         var built = Build(evaluator, distribution, env);
         return built switch
         {
             IUnivariateDistribution univariate => SampledValue.Scalar(univariate.Sample(random)),
+            Categorical categorical => SampledValue.Scalar(categorical.Sample(random)),
             MvNormal mv => Vector(mv.Sample(random)),
             DiagonalNormal diagonal => Vector(diagonal.Sample(random)),
             Dirichlet dirichlet => Vector(dirichlet.Sample(random)),
             Wishart wishart => Square(wishart.Sample(random)),
             _ => throw new ForwardSamplingException($"drawing from {distribution.Family} is not covered", distribution.Span),
         };
+    }
+
+    /// <summary>
+    /// A scalar family with scalar parameters declared for an array (<c>z: real[M] ~ Normal(0, 1)</c>,
+    /// <c>w: real[D] ~ Normal(0, precision: alpha)</c>) is one independent draw per element, its
+    /// arguments broadcast to the declared shape.
+    /// </summary>
+    private static bool IsElementwise(IrDistribution distribution, int[] elementShape) =>
+        elementShape.Length > 0
+        && DistributionCatalog.TryGet(distribution.Family, out var spec)
+        && spec is { SupportRank: EventRank.Scalar, IsVariadic: false }
+        && spec.Parameters.Concat(spec.Alternatives).All(p => p.Rank == EventRank.Scalar);
+
+    private static SampledValue Elementwise(IrEvaluator evaluator, IrDistribution distribution, int[] elementShape, IReadOnlyDictionary<string, int> env, RandomSource random)
+    {
+        var total = elementShape.Aggregate(1, (a, b) => a * b);
+        var template = new SampledValue(elementShape, new double[total]);
+        var arguments = distribution.Arguments
+            .Select(a => SampledValue.Broadcast(evaluator.Evaluate(a, env), template, (value, _) => value))
+            .ToList();
+        if (arguments.Any(a => a.Values.Length != total))
+        {
+            throw new ForwardSamplingException($"the arguments of {distribution.Family} do not fit the declared shape [{string.Join(", ", elementShape)}]", distribution.Span);
+        }
+        var values = new double[total];
+        for (var i = 0; i < total; i++)
+        {
+            var built = Construct(distribution, [.. arguments.Select(a => (object)a.Values[i])], []);
+            values[i] = built switch
+            {
+                IUnivariateDistribution univariate => univariate.Sample(random),
+                _ => throw new ForwardSamplingException($"drawing from {distribution.Family} is not covered", distribution.Span),
+            };
+        }
+        return new SampledValue(elementShape, values);
     }
 
     private static SampledValue Vector(double[] values) => new([values.Length], values);
@@ -99,16 +165,20 @@ public static class ForwardSampler
             return value.Shape.Length == 0 ? value.Values[0] : value.Values;
         }
 
+        var components = distribution.Components.Select(c => Build(evaluator, c, env)).ToList();
+        return Construct(distribution, [.. distribution.Arguments.Select(Argument)], components);
+    }
+
+    /// <summary>The StdLib distribution from evaluated arguments (and a mixture's built components).</summary>
+    private static object Construct(IrDistribution distribution, IReadOnlyList<object> arguments, IReadOnlyList<object> components)
+    {
         if (!DistributionCatalog.TryGet(distribution.Family, out var spec))
         {
             throw new ForwardSamplingException($"unknown distribution '{distribution.Family}'", distribution.Span);
         }
-        var arguments = distribution.Arguments.Select(Argument).ToList();
         if (spec.IsVariadic)
         {
-            var positional = new List<object>(arguments);
-            positional.AddRange(distribution.Components.Select(c => Build(evaluator, c, env)));
-            return Create(distribution, positional, null);
+            return Create(distribution, [.. arguments, .. components], null);
         }
         if (spec.FindParameter(distribution.Parameterisation) is { Replaces: { } replaced } alternative)
         {

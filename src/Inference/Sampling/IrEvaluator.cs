@@ -52,6 +52,15 @@ internal sealed class IrEvaluator(ModelIr ir, BoundData data)
         _values[name] = (new SampledValue([.. sizes, .. elementShape], values), plates);
     }
 
+    /// <summary>Stores a whole value computed elsewhere (a posterior draw), plate axes first.</summary>
+    /// <param name="name">The node.</param>
+    /// <param name="plates">Its plates, outermost first.</param>
+    /// <param name="value">Its value.</param>
+    public void Set(string name, IReadOnlyList<string> plates, SampledValue value) => _values[name] = (value, plates);
+
+    /// <summary>The whole shape of a node with <paramref name="plates"/> and <paramref name="type"/>: plate sizes, then the type's axes.</summary>
+    public int[] ShapeOf(IReadOnlyList<string> plates, IrType type) => [.. plates.Select(PlateSize), .. Resolve(type.Shape)];
+
     /// <summary>Evaluates <paramref name="expression"/> at the plate positions in <paramref name="env"/>.</summary>
     public SampledValue Evaluate(IrExpr expression, IReadOnlyDictionary<string, int> env) => expression switch
     {

@@ -22,8 +22,9 @@ public static class PosteriorMarginals
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, n);
         var named = new Dictionary<string, object>();
         var perElement = true;
-        foreach (var (key, value) in posterior.Parameters)
+        foreach (var (reported, value) in posterior.Parameters)
         {
+            var key = CatalogueName(posterior.Family, reported);
             if (value.Values.Count == n)
             {
                 named[key] = value.Values[index];
@@ -56,6 +57,20 @@ public static class PosteriorMarginals
         var normal = (IContinuousDistribution)DistributionFactory.Create("Normal", [mean, sd > 0 && double.IsFinite(sd) ? sd : 1e-12]);
         return new Marginal(normal, true);
     }
+
+    /// <summary>
+    /// The catalogue's name of a reported parameter: SVI's guides report <c>Normal(loc, scale)</c> and
+    /// <c>LogNormal(loc, scale)</c> (Pyro's names), which are the catalogue's <c>Normal(mean, sd)</c>
+    /// and <c>LogNormal(mu, sigma)</c>.
+    /// </summary>
+    private static string CatalogueName(string family, string parameter) => (family, parameter) switch
+    {
+        ("Normal", "loc") => "mean",
+        ("Normal", "scale") => "sd",
+        ("LogNormal", "loc") => "mu",
+        ("LogNormal", "scale") => "sigma",
+        _ => parameter,
+    };
 }
 
 /// <summary>One element's marginal distribution.</summary>

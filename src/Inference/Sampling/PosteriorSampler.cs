@@ -4,10 +4,12 @@ using Ppl.Tensors.Random;
 namespace Ppl.Inference.Sampling;
 
 /// <summary>
-/// Draws from an inference result: every latent and predicted node, element by element from its
-/// marginal (<see cref="PosteriorMarginals"/>). The draws are independent across elements, which is
-/// exact for a factorised (mean-field) posterior and loses the correlations of a full-covariance
-/// block; point-estimated params are repeated in every draw.
+/// Draws from an inference result: every latent and predicted node as <see cref="PosteriorDraws"/>
+/// draws it — a full-covariance (<c>MvNormal</c>) block jointly through the Cholesky factor of its
+/// covariance, Dirichlet, Wishart and Categorical blocks from their families, stored Monte Carlo
+/// draws (SVI's guide draws, <see cref="Posterior.Draws"/>) resampled jointly across variables, every
+/// other element from its marginal (exact for a factorised posterior). Point-estimated params are repeated in every
+/// draw. <see cref="PosteriorPredictiveSampler"/> adds replicated draws of the observed nodes.
 /// </summary>
 public static class PosteriorSampler
 {
@@ -21,18 +23,26 @@ public static class PosteriorSampler
         ArgumentNullException.ThrowIfNull(result);
         var random = new RandomSource(seed);
         var set = new DrawSet(count);
+        // Stored Monte Carlo draws (SVI's guide) are resampled with one index per output draw shared by
+        // every variable with as many stored draws, so the joint structure across variables is kept.
+        var picks = new Dictionary<int, int[]>();
         foreach (var posterior in result.Posteriors)
         {
             var n = posterior.Mean.Values.Count;
-            var marginals = Enumerable.Range(0, n).Select(i => PosteriorMarginals.Of(posterior, i).Distribution).ToArray();
-            var draws = new double[count][];
-            for (var d = 0; d < count; d++)
+            double[][] draws;
+            if (posterior.Draws is { Rank: > 0 } stored && stored.Shape[0] > 0 && stored.Values.Count == stored.Shape[0] * n)
             {
-                draws[d] = new double[n];
-                for (var i = 0; i < n; i++)
+                var available = stored.Shape[0];
+                if (!picks.TryGetValue(available, out var chosen))
                 {
-                    draws[d][i] = marginals[i].Sample(random);
+                    chosen = [.. Enumerable.Range(0, count).Select(_ => random.NextInt(available))];
+                    picks[available] = chosen;
                 }
+                draws = [.. chosen.Select(s => Enumerable.Range(s * n, n).Select(i => stored.Values[i]).ToArray())];
+            }
+            else
+            {
+                draws = PosteriorDraws.Draw(posterior, count, random);
             }
             set.Add(posterior.Name, posterior.Mean.Shape, draws);
         }

@@ -14,6 +14,7 @@ internal sealed class PosteriorSummaries
 {
     private const int Draws = 1000;
     private const int MaxReportedElements = 20_000;
+    private const int MaxKeptDrawValues = 2_000_000;
     private readonly SviProgram _program;
     private readonly RandomSource _random;
     private readonly InferenceOptions _options;
@@ -93,6 +94,11 @@ internal sealed class PosteriorSummaries
                 continue;
             }
             var posterior = Summarise(r.Name, shapes[r.Name], samples[r.Name]);
+            if (samples[r.Name].Count == Draws && samples[r.Name][0].Length * Draws <= MaxKeptDrawValues)
+            {
+                // The guide draws themselves, for `ppl sample --from posterior` (row s of every variable is pass s).
+                posterior = posterior with { Draws = new NdArray([Draws, .. shapes[r.Name]], [.. samples[r.Name].SelectMany(v => v)]) };
+            }
             if (predicted.Contains(r))
             {
                 posterior = posterior with { IsPrediction = true };
@@ -168,7 +174,9 @@ internal sealed class PosteriorSummaries
     public IReadOnlyList<ParamEstimate> Params()
     {
         using var noGrad = Tensor.NoGrad();
-        return [.. _program.ModelParams.Select(p => new ParamEstimate(p.Name, new NdArray(p.Value.Shape.ToArray(), p.Value.ToArray())))];
+        // A scalar param keeps shape [] in the result (the JSON contract writes it as a bare number).
+        return [.. _program.ModelParams.Select(p => new ParamEstimate(p.Name,
+            new NdArray(_program.IsScalarParam(p.Name) && p.Value.Length == 1 ? [] : p.Value.Shape.ToArray(), p.Value.ToArray())))];
     }
 
     /// <summary>For Bayes-by-Backprop nets: the mean and median signal-to-noise ratio |μ|/σ of the weights (Blundell et al. 2015, §5.1).</summary>

@@ -45,6 +45,8 @@ public sealed class SviBackend : IInferenceBackend
                 Iwae = iwae,
                 HeldOutElbo = heldOut,
                 Notes = notes,
+                Images = ImagePredictions.Compute(program, request.Model, random.Split()),
+                Fits = RegressionFits.Compute(program, request.Model, random.Split()),
                 Elapsed = clock.Elapsed,
             };
             return result;
