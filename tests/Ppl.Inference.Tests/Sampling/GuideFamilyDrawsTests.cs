@@ -1,7 +1,6 @@
 using Ppl.Inference.Results;
 using Ppl.Inference.Sampling;
 using Ppl.Tensors.Random;
-using Xunit;
 
 namespace Ppl.Inference.Tests.Sampling;
 
