@@ -53,4 +53,34 @@ public sealed class AugmentedGramTests
     [Fact]
     public void Rejects_a_design_of_the_wrong_size() =>
         Assert.Throws<ArgumentException>(() => AugmentedGram.Compute(new double[10], new double[3], 4));
+
+    [Theory]
+    [InlineData(1000, 10, 1)]
+    [InlineData(1001, 10, 2)]
+    [InlineData(77, 3, 1)]
+    public void Weighted_matches_the_weighted_sums(int n, int d, int threads)
+    {
+        var random = new System.Random(n + d);
+        var x = Enumerable.Range(0, n * d).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+        var w = Enumerable.Range(0, n).Select(i => i % 7 == 0 ? 0 : random.NextDouble()).ToArray();
+        var gram = AugmentedGram.ComputeWeighted(x, w, d, threads);
+        var size = d + 1;
+        double Column(int row, int j) => j < d ? x[row * d + j] : 1;
+        for (var i = 0; i < size; i++)
+        {
+            for (var j = 0; j < size; j++)
+            {
+                double sum = 0, magnitude = 0;
+                for (var r = 0; r < n; r++)
+                {
+                    sum += w[r] * Column(r, i) * Column(r, j);
+                    magnitude += Math.Abs(w[r] * Column(r, i) * Column(r, j));
+                }
+
+                // The √w scaling adds a rounding per factor: still a few ulps of Σ|terms| per term.
+                Assert.True(Math.Abs(gram[i * size + j] - sum) <= 1e-15 * n * magnitude + 1e-300,
+                    $"G[{i},{j}] = {gram[i * size + j]}, loop {sum}");
+            }
+        }
+    }
 }

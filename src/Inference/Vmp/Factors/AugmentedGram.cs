@@ -27,9 +27,24 @@ internal static class AugmentedGram
     /// <param name="dimension">D.</param>
     /// <param name="threads">Cores to use (null: all when the work is large enough).</param>
     /// <returns>G, row-major (D+1)×(D+1): XᵀX in the leading D×D block, Xᵀy in column D, yᵀy at (D, D).</returns>
-    public static double[] Compute(double[] design, double[] targets, int dimension, int? threads = null)
+    public static double[] Compute(double[] design, double[] targets, int dimension, int? threads = null) =>
+        Compute(design, targets, null, dimension, threads);
+
+    /// <summary>
+    /// Computes the weighted G = Σₙ wₙ [xₙ 1][xₙ 1]ᵀ: Σ w x xᵀ, Σ w x in column D and Σ w at (D, D) — the
+    /// statistics of a mixture component with responsibilities w (Bishop 2006, eqs 10.51–10.53).
+    /// </summary>
+    /// <param name="design">X, row-major N×D.</param>
+    /// <param name="weights">w ≥ 0 (N).</param>
+    /// <param name="dimension">D.</param>
+    /// <param name="threads">Cores to use (null: all when the work is large enough).</param>
+    /// <returns>G, row-major (D+1)×(D+1).</returns>
+    public static double[] ComputeWeighted(double[] design, double[] weights, int dimension, int? threads = null) =>
+        Compute(design, null, weights, dimension, threads);
+
+    private static double[] Compute(double[] design, double[]? targets, double[]? weights, int dimension, int? threads)
     {
-        var n = targets.Length;
+        var n = (targets ?? weights)!.Length;
         if (design.Length != n * dimension)
         {
             throw new ArgumentException($"the design has {design.Length} values, not N·D = {n}·{dimension}", nameof(design));
@@ -42,7 +57,7 @@ internal static class AugmentedGram
         var partials = new double[workers][];
         if (workers == 1)
         {
-            partials[0] = Accumulate(design, targets, dimension, stride, 0, n);
+            partials[0] = Accumulate(design, targets, weights, dimension, stride, 0, n);
         }
         else
         {
@@ -50,7 +65,7 @@ internal static class AugmentedGram
             {
                 var start = (int)((long)n * worker / workers);
                 var end = (int)((long)n * (worker + 1) / workers);
-                partials[worker] = Accumulate(design, targets, dimension, stride, start, end);
+                partials[worker] = Accumulate(design, targets, weights, dimension, stride, start, end);
             });
         }
 
@@ -74,7 +89,7 @@ internal static class AugmentedGram
     }
 
     /// <summary>The upper triangle (at vector granularity) of the rows [start, end), stride × stride.</summary>
-    private static double[] Accumulate(double[] design, double[] targets, int d, int stride, int start, int end)
+    private static double[] Accumulate(double[] design, double[]? targets, double[]? weights, int d, int stride, int start, int end)
     {
         var gram = new double[stride * stride];
         var panelRows = Math.Max(8, PanelDoubles / stride);
@@ -86,8 +101,18 @@ internal static class AugmentedGram
             var rows = Math.Min(panelRows, end - first);
             for (var r = 0; r < rows; r++)
             {
-                design.AsSpan((first + r) * d, d).CopyTo(panel.AsSpan(r * stride, d));
-                panel[r * stride + d] = targets[first + r];
+                if (weights is null)
+                {
+                    design.AsSpan((first + r) * d, d).CopyTo(panel.AsSpan(r * stride, d));
+                    panel[r * stride + d] = targets![first + r];
+                }
+                else
+                {
+                    // √w [x 1], so that the panel's Gram is Σ w [x 1][x 1]ᵀ.
+                    var scale = Math.Sqrt(weights[first + r]);
+                    System.Numerics.Tensors.TensorPrimitives.Multiply(design.AsSpan((first + r) * d, d), scale, panel.AsSpan(r * stride, d));
+                    panel[r * stride + d] = scale;
+                }
             }
 
             for (var strip = 0; strip < strips; strip++)
