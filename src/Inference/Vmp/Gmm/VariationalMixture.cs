@@ -326,16 +326,11 @@ internal sealed class VariationalMixture
             sum += lambda.Entropy;
         }
 
-        var entropy = 0.0;
-        foreach (var r in _r)
-        {
-            if (r > 0)
-            {
-                entropy -= r * Math.Log(r);
-            }
-        }
-
-        return sum + entropy;
+        // H[q(z)] = −Σ r log r with 0 log 0 = 0: log max(r, ε) is finite, so r = 0 adds exactly 0.
+        // Vectorised into the log-ρ buffer, which the next responsibilities update overwrites.
+        TensorPrimitives.Max(_r, double.Epsilon, _logRho);
+        TensorPrimitives.Log(_logRho, _logRho);
+        return sum - TensorPrimitives.Dot<double>(_r, _logRho);
     }
 
     /// <summary>The posteriors of the weights, the component means and precisions (and z when asked for).</summary>
