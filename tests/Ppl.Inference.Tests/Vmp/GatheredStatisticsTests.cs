@@ -127,4 +127,9 @@ public sealed class GatheredStatisticsTests
     public void A_param_precision_with_two_offsets_and_a_coefficient() =>
         SameRun("data x: real[N]\ndata c: real[N]\nparam tau: pos\na ~ Normal(0, precision: 1e-2)\nb ~ Normal(0, precision: 1e-2)\nplate n in N { x[n] ~ Normal(1 + a + c[n] * b, precision: tau) }",
             1, Reals("x", Normals(300, 2, 0.5, 6)), Reals("c", Normals(300, 0, 1, 7)));
+
+    [Fact]
+    public void A_known_mean_and_a_precision_per_group() =>
+        SameRun("data x: real[G, N]\nplate g in G { tau[g] ~ Gamma(1, 1) }\nplate g in G { plate n in N { x[g, n] ~ Normal(5, precision: tau[g]) } }",
+            3, Reals("x", Normals(300, 5, 0.7, 8), 3, 100));
 }
