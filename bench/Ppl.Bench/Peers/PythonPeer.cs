@@ -22,9 +22,13 @@ internal static class PythonPeer
     };
 
     /// <summary>Runs <paramref name="script"/> with arguments; the parsed JSON lines, or an error message.</summary>
-    public static (IReadOnlyList<JsonElement> Lines, string? Error) Run(string sharedFolder, string script, params string[] arguments)
+    public static (IReadOnlyList<JsonElement> Lines, string? Error) Run(string sharedFolder, string script, params string[] arguments) =>
+        RunScript(Path.Combine(sharedFolder, "bench", "peers", script), arguments);
+
+    /// <summary>Runs the script at <paramref name="path"/> (a peer kept beside the cases) with arguments.</summary>
+    public static (IReadOnlyList<JsonElement> Lines, string? Error) RunScript(string path, params string[] arguments)
     {
-        var path = Path.Combine(sharedFolder, "bench", "peers", script);
+        var script = Path.GetFileName(path);
         if (!File.Exists(Interpreter))
         {
             return ([], $"{Interpreter} not installed; install with `{InstallCommand("python3")}`");

@@ -52,7 +52,10 @@ public sealed class LearningGaussianTests
         Assert.Equal("StudentT", prediction.Family);
         Close(2 * a, prediction.Parameters["nu"].ScalarValue, 1e-12, "predictive dof");
         Close(m, prediction.Mean.ScalarValue, 1e-9, "predictive location");
-        Close(Math.Sqrt(b / a + v), prediction.Parameters["scale"].ScalarValue, 1e-9, "predictive scale");
+        Close(Math.Sqrt(b / a + v * (a - 1) / a), prediction.Parameters["scale"].ScalarValue, 1e-9, "predictive scale");
+
+        // The predictive under q, ∫ N(y | m, v + 1/τ) Gamma(τ | a, b) dτ, has variance v + E[1/τ] = v + b/(a − 1).
+        Close(Math.Sqrt(v + b / (a - 1)), prediction.Sd.ScalarValue, 1e-9, "predictive sd (exact)");
     }
 
     [Fact]

@@ -24,10 +24,12 @@ internal sealed class VmpModelBuilder
     private readonly HashSet<string> _precisionParams = [];
 
     private readonly ulong _seed;
+    private readonly bool _gatherStatistics;
 
-    private VmpModelBuilder(ModelAnalysis analysis, BoundData data, ulong seed)
+    private VmpModelBuilder(ModelAnalysis analysis, BoundData data, ulong seed, bool gatherStatistics)
     {
         _seed = seed;
+        _gatherStatistics = gatherStatistics;
         _model = analysis.Model;
         _analysis = analysis;
         _known = new KnownEvaluator(_model, data);
@@ -37,9 +39,14 @@ internal sealed class VmpModelBuilder
     /// <param name="analysis">The model's analysis (its IR, latents and their roles).</param>
     /// <param name="data">The bound data.</param>
     /// <param name="seed">Seed of any random initialisation (the mixture's centres).</param>
+    /// <param name="gatherStatistics">
+    /// Gather observed Normal data into sufficient statistics per group of cells (<see cref="ObservedNormalFactor"/>);
+    /// false keeps the per-cell factor (the tests' independent twin).
+    /// </param>
     /// <returns>The model.</returns>
     /// <exception cref="VmpModelException">A statement the engine cannot run.</exception>
-    public static VmpModel Build(ModelAnalysis analysis, BoundData data, ulong seed) => new VmpModelBuilder(analysis, data, seed).Build();
+    public static VmpModel Build(ModelAnalysis analysis, BoundData data, ulong seed, bool gatherStatistics = true) =>
+        new VmpModelBuilder(analysis, data, seed, gatherStatistics).Build();
 
     private VmpModel Build()
     {
@@ -291,7 +298,8 @@ internal sealed class VmpModelBuilder
             throw Unsupported(node, $"'{node.Name}' has vector elements; use MvNormal or write the plate over them");
         }
 
-        return new NormalFactor(node, grid.Count, data.Values, null, null, offset, terms, precision);
+        return (_gatherStatistics ? ObservedNormalFactor.TryCreate(node, grid.Count, data.Values, offset, terms, precision) : null)
+            ?? (VmpFactor)new NormalFactor(node, grid.Count, data.Values, null, null, offset, terms, precision);
     }
 
     private KnownPriorFactor CreateKnownPrior(RandomNode node, PlateGrid grid, VmpVariable self)

@@ -60,6 +60,11 @@ internal sealed class PrecisionSource
         : Param is not null ? Math.Log(Param.Value)
         : Gamma!.ExpectedLog[_map![cell]];
 
+    /// <summary>The element of the Gamma variable a cell uses.</summary>
+    /// <param name="cell">The cell.</param>
+    /// <returns>Its index.</returns>
+    public int GammaIndex(int cell) => _map![cell];
+
     /// <summary>
     /// Adds the message to the Gamma variable from cells with E[(x − m)²] given:
     /// shape − 1 += ½ per cell, rate += ½ E[(x − m)²] (Bishop 2006, eqs 10.29–10.30 in VMP form).

@@ -1,11 +1,10 @@
 using System.Numerics.Tensors;
-using Ppl.Tensors.Kernels;
 
 namespace Ppl.Inference.Vmp.Factors;
 
 /// <summary>
 /// The sufficient statistics of a linear-Gaussian likelihood y ~ Normal(X w, τ⁻¹ I), gathered in one
-/// pass over the data and reused by every iteration: XᵀX and Xᵀy by GEMM (both cores), yᵀy and N.
+/// pass over the data (<see cref="AugmentedGram"/>, both cores) and reused by every iteration: XᵀX, Xᵀy, yᵀy and N.
 /// </summary>
 /// <param name="Count">N.</param>
 /// <param name="Dimension">D.</param>
@@ -21,12 +20,17 @@ internal sealed record RegressionStatistics(int Count, int Dimension, double[] G
     /// <returns>The statistics.</returns>
     public static RegressionStatistics Gather(double[] design, double[] targets, int dimension)
     {
-        var n = targets.Length;
+        var augmented = AugmentedGram.Compute(design, targets, dimension);
+        var size = dimension + 1;
         var gram = new double[dimension * dimension];
         var projection = new double[dimension];
-        Gemm.Multiply(design, design, gram, dimension, dimension, n, transposeA: true);
-        Gemm.Multiply(design, targets, projection, dimension, 1, n, transposeA: true);
-        return new RegressionStatistics(n, dimension, gram, projection, TensorPrimitives.Dot<double>(targets, targets));
+        for (var i = 0; i < dimension; i++)
+        {
+            augmented.AsSpan(i * size, dimension).CopyTo(gram.AsSpan(i * dimension, dimension));
+            projection[i] = augmented[i * size + dimension];
+        }
+
+        return new RegressionStatistics(targets.Length, dimension, gram, projection, augmented[size * size - 1]);
     }
 
     /// <summary>

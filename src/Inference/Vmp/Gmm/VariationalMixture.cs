@@ -45,7 +45,8 @@ internal sealed class VariationalMixture
     private readonly double[] _sums;
     private readonly double[][] _scatter;
     private readonly double[] _work;
-    private readonly double[] _weighted;
+    private readonly double[] _column;
+    private readonly double[] _logRho;
 
     /// <summary>A mixture over data x (N×D) with K components, initialised from K well-spread data points.</summary>
     /// <param name="names">Node names: weights, mu, Lambda, z, x.</param>
@@ -76,7 +77,8 @@ internal sealed class VariationalMixture
         _sums = new double[k * d];
         _scatter = [.. Enumerable.Range(0, k).Select(_ => new double[d * d])];
         _work = new double[n * d];
-        _weighted = new double[n * d];
+        _column = new double[n];
+        _logRho = new double[n * k];
         InitialiseResponsibilities(seed);
     }
 
@@ -224,7 +226,7 @@ internal sealed class VariationalMixture
         // log ρ_nk = E[log π_k] + ½E[log|Λ_k|] − (D/2) log 2π − ½[(x_n − m_k)ᵀE[Λ_k](x_n − m_k) + tr(E[Λ_k]Σ_k)]
         // (Bishop 2006, eqs 10.46, 10.64–10.66); the quadratic form as ‖Lᵀx_n − Lᵀm_k‖² with E[Λ_k] = LLᵀ.
         var d = _d;
-        var log = new double[_n * _k];
+        var log = _logRho;
         for (var c = 0; c < _k; c++)
         {
             var expectedLambda = _lambda[c].Mean;
@@ -275,26 +277,22 @@ internal sealed class VariationalMixture
 
     private void GatherStatistics()
     {
+        // N_k = Σ r, s_k = Σ r x, S2_k = Σ r x xᵀ in one pass per component (Bishop 2006, eqs 10.51–10.53).
         var d = _d;
-        Array.Clear(_nk);
-        for (var i = 0; i < _n; i++)
-        {
-            for (var c = 0; c < _k; c++)
-            {
-                _nk[c] += _r[i * _k + c];
-            }
-        }
-
-        // s = Rᵀ X (K×D); S2_k = (r_k ∘ X)ᵀ X.
-        Gemm.Multiply(_r, _x, _sums, _k, d, _n, transposeA: true);
         for (var c = 0; c < _k; c++)
         {
             for (var i = 0; i < _n; i++)
             {
-                TensorPrimitives.Multiply(_x.AsSpan(i * d, d), _r[i * _k + c], _weighted.AsSpan(i * d, d));
+                _column[i] = _r[i * _k + c];
             }
 
-            Gemm.Multiply(_weighted, _x, _scatter[c], d, d, _n, transposeA: true);
+            var gram = Factors.AugmentedGram.ComputeWeighted(_x, _column, d);
+            _nk[c] = gram[(d + 1) * (d + 1) - 1];
+            for (var i = 0; i < d; i++)
+            {
+                gram.AsSpan(i * (d + 1), d).CopyTo(_scatter[c].AsSpan(i * d, d));
+                _sums[c * d + i] = gram[i * (d + 1) + d];
+            }
         }
     }
 
@@ -328,16 +326,11 @@ internal sealed class VariationalMixture
             sum += lambda.Entropy;
         }
 
-        var entropy = 0.0;
-        foreach (var r in _r)
-        {
-            if (r > 0)
-            {
-                entropy -= r * Math.Log(r);
-            }
-        }
-
-        return sum + entropy;
+        // H[q(z)] = −Σ r log r with 0 log 0 = 0: log max(r, ε) is finite, so r = 0 adds exactly 0.
+        // Vectorised into the log-ρ buffer, which the next responsibilities update overwrites.
+        TensorPrimitives.Max(_r, double.Epsilon, _logRho);
+        TensorPrimitives.Log(_logRho, _logRho);
+        return sum - TensorPrimitives.Dot<double>(_r, _logRho);
     }
 
     /// <summary>The posteriors of the weights, the component means and precisions (and z when asked for).</summary>

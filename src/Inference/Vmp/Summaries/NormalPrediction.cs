@@ -9,9 +9,12 @@ namespace Ppl.Inference.Vmp.Summaries;
 /// The posterior predictive of an unobserved node x ~ Normal(m, precision τ) that mirrors data
 /// (<c>y_new</c>), m affine in the Gaussian latents. With E[m] and the epistemic variance
 /// Var[m] = Σ cⱼ² Var[vⱼ] + xᵀΣx (Bishop 2006, eqs 3.58–3.59: σ² = 1/β + φᵀS_Nφ):
-/// known τ gives Normal(E[m], 1/τ + Var[m]), exact; a Gamma(a, b) τ integrated out gives a Student-t
-/// with 2a degrees of freedom, location E[m] and scale² = b/a + Var[m] (exact when Var[m] = 0,
-/// Bishop 2006, eq. 2.161; otherwise the usual moment-matched approximation).
+/// known τ gives Normal(E[m], 1/τ + Var[m]), exact. With a Gamma(a, b) τ the predictive under q,
+/// ∫ N(y | E[m], Var[m] + 1/τ) Gamma(τ | a, b) dτ, is a Student-t only when Var[m] = 0 (ν = 2a, scale² = b/a;
+/// Bishop 2006, eq. 2.161); otherwise it is a scale mixture whose mean E[m] and variance
+/// Var[m] + b/(a − 1) (a &gt; 1) are exact. It is reported as the Student-t with ν = 2a whose mean and
+/// variance are those exact ones: scale² = b/a + Var[m]·(a − 1)/a, so that scale²·ν/(ν − 2) = Var[m] + b/(a − 1);
+/// its quantiles are the approximation (for a ≤ 1, where no variance exists, scale² = b/a + Var[m]).
 /// </summary>
 /// <param name="Node">The predicted node.</param>
 /// <param name="Grid">Its plates.</param>
@@ -64,7 +67,7 @@ internal sealed record NormalPrediction(RandomNode Node, PlateGrid Grid, AffineM
                 var a = gamma.Shape[map[f]];
                 var b = gamma.Rate[map[f]];
                 nu[f] = 2 * a;
-                scale[f] = Math.Sqrt(b / a + epistemic[f]);
+                scale[f] = Math.Sqrt(b / a + epistemic[f] * (a > 1 ? (a - 1) / a : 1));
                 aleatoric[f] = a > 1 ? Math.Sqrt(b / (a - 1)) : double.PositiveInfinity;
             }
 

@@ -11,29 +11,25 @@ namespace Ppl.Inference.Vmp.Variables;
 /// layout: [shape − 1 (Count) | rate (Count)], the natural parameters (a − 1, −b) with the sign of
 /// the second flipped.
 /// </summary>
-internal sealed class GammaArray : VmpVariable
+internal sealed class GammaArray : TwoParameterArray
 {
     /// <summary>A variable with every element Gamma(1, 1) until its first update.</summary>
     /// <param name="node">The latent node.</param>
     /// <param name="grid">Its plates.</param>
     public GammaArray(RandomNode node, PlateGrid grid)
-        : base(node, grid, 2 * grid.Count)
+        : base(node, grid, 1, 1)
     {
-        Shape = new double[grid.Count];
-        Rate = new double[grid.Count];
         Expected = new double[grid.Count];
         ExpectedLog = new double[grid.Count];
-        Array.Fill(Shape, 1.0);
-        Array.Fill(Rate, 1.0);
         Array.Fill(Expected, 1.0);
         Array.Fill(ExpectedLog, SpecialFunctions.Digamma(1));
     }
 
     /// <summary>Shape a per element.</summary>
-    public double[] Shape { get; }
+    public double[] Shape => First;
 
     /// <summary>Rate b per element.</summary>
-    public double[] Rate { get; }
+    public double[] Rate => Second;
 
     /// <summary>E[τ] = a / b.</summary>
     public double[] Expected { get; }
@@ -42,37 +38,24 @@ internal sealed class GammaArray : VmpVariable
     public double[] ExpectedLog { get; }
 
     /// <inheritdoc/>
-    protected override void SetFromNatural(double[] natural)
-    {
-        var n = Count;
-        for (var i = 0; i < n; i++)
-        {
-            var a = natural[i] + 1;
-            var b = natural[n + i];
-            if (!(a > 0 && b > 0))
-            {
-                throw new VmpModelException($"the posterior of '{Name}' is not a proper Gamma (shape {a}, rate {b})");
-            }
+    protected override (string Family, string First, string Second) Names => ("Gamma", "shape", "rate");
 
-            Shape[i] = a;
-            Rate[i] = b;
-            Expected[i] = a / b;
-            ExpectedLog[i] = SpecialFunctions.Digamma(a) - Math.Log(b);
-        }
+    /// <inheritdoc/>
+    protected override (double First, double Second) FromNatural(double first, double second) => (first + 1, second);
+
+    /// <inheritdoc/>
+    protected override void SetExpectations(int i)
+    {
+        Expected[i] = Shape[i] / Rate[i];
+        ExpectedLog[i] = SpecialFunctions.Digamma(Shape[i]) - Math.Log(Rate[i]);
     }
 
     /// <inheritdoc/>
-    public override double Entropy()
+    protected override double ElementEntropy(int i)
     {
         // H[Gamma(a, b)] = a − log b + log Γ(a) + (1 − a) ψ(a) (Bishop 2006, eq. B.31).
-        var sum = 0.0;
-        for (var i = 0; i < Count; i++)
-        {
-            var a = Shape[i];
-            sum += a - Math.Log(Rate[i]) + SpecialFunctions.LogGamma(a) + (1 - a) * SpecialFunctions.Digamma(a);
-        }
-
-        return sum;
+        var a = Shape[i];
+        return a - Math.Log(Rate[i]) + SpecialFunctions.LogGamma(a) + (1 - a) * SpecialFunctions.Digamma(a);
     }
 
     /// <inheritdoc/>
