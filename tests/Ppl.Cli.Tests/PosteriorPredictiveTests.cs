@@ -208,10 +208,10 @@ public sealed class PosteriorPredictiveTests
     }
 
     [Fact]
-    public void Svi_posterior_draws_are_the_guides_draws_and_respect_the_support()
+    public void Svi_posterior_draws_come_from_the_guides_family_and_respect_the_support()
     {
         // Two points leave the scale broad: a Normal with the posterior mean and sd would put a
-        // visible share of its draws below zero, the guide (log-normal here) none.
+        // visible share of its draws below zero, the guide's LogNormal(loc, scale), drawn as itself, none.
         var directory = Directory.CreateTempSubdirectory("ppl-predictive-");
         var path = Path.Combine(directory.FullName, "scale.ppl");
         File.WriteAllText(path, "data y: real[N]\ns ~ Gamma(2, 1)\nplate n in N { y[n] ~ Normal(0, s) }\n");
@@ -226,8 +226,6 @@ public sealed class PosteriorPredictiveTests
         var sd = Math.Sqrt(draws.Sum(v => (v - mean) * (v - mean)) / (draws.Length - 1));
         // The check above only bites when the Normal stand-in would have gone negative: P(N < 0) > 1%.
         Assert.True(mean / sd < 2.3, $"mean {mean}, sd {sd}");
-        // Resampled from 1000 stored draws: repeats occur.
-        Assert.True(draws.Distinct().Count() <= 1000);
     }
 
     [Fact]
