@@ -50,7 +50,7 @@ internal sealed class BernoulliComponents : IMixtureComponents
     public ReadOnlySpan<double> Probabilities => _p;
 
     /// <inheritdoc/>
-    public void LogDensities(Span<double> logDensity)
+    public void LogDensities(double[] logDensity)
     {
         var (n, d, k) = (_n, _d, _k);
         var logit = new double[k * d];

@@ -56,7 +56,7 @@ internal sealed class CategoricalComponents : IMixtureComponents
     public int FeatureCount => _c;
 
     /// <inheritdoc/>
-    public void LogDensities(Span<double> logDensity)
+    public void LogDensities(double[] logDensity)
     {
         var logP = new double[_p.Length];
         TensorPrimitives.Log(_p, logP);

@@ -75,7 +75,7 @@ internal sealed class GaussianDiagonalComponents : IMixtureComponents
     public ReadOnlySpan<double> Variances => _variances;
 
     /// <inheritdoc/>
-    public void LogDensities(Span<double> logDensity)
+    public void LogDensities(double[] logDensity)
     {
         var (n, d, k) = (_n, _d, _k);
         var precision = new double[k * d];

@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
 using Ppl.Inference.Results;
 using Ppl.StdLib.LinearAlgebra;
-using Ppl.Tensors.Kernels;
 
 namespace Ppl.Inference.Em;
 
@@ -23,6 +22,8 @@ internal sealed class GaussianFullComponents : IMixtureComponents
     public const double FloorFraction = 1e-3;
 
     private readonly double[] _x;
+    private readonly double[] _xt;
+    private readonly int _stride;
     private readonly int _n;
     private readonly int _d;
     private readonly int _k;
@@ -31,12 +32,23 @@ internal sealed class GaussianFullComponents : IMixtureComponents
     private readonly double[] _means;
     private readonly double[] _covariances;
     private readonly double[] _lowerInverse;
+    private readonly double[] _shift;
     private readonly double[] _logDetHalf;
+    private readonly double[] _lower;
+    private readonly double[] _weightT;
+    private readonly ChunkScratch[] _scratch;
 
     /// <summary>Components over the N × D data <paramref name="x"/>; parameters are set by the first M-step or <see cref="SetParameters"/>.</summary>
     public GaussianFullComponents(double[] x, int n, int d, int k, MixtureNames names)
+        : this(x, GaussianFullKernels.Transpose(x, n, d), n, d, k, names)
+    {
+    }
+
+    private GaussianFullComponents(double[] x, double[] xt, int n, int d, int k, MixtureNames names)
     {
         _x = x;
+        _xt = xt;
+        _stride = GaussianFullKernels.Stride(n);
         _n = n;
         _d = d;
         _k = k;
@@ -45,7 +57,11 @@ internal sealed class GaussianFullComponents : IMixtureComponents
         _means = new double[k * d];
         _covariances = new double[k * d * d];
         _lowerInverse = new double[k * d * d];
+        _shift = new double[k * d];
         _logDetHalf = new double[k];
+        _lower = new double[d * d];
+        _weightT = new double[k * _stride];
+        _scratch = [.. Enumerable.Range(0, RowChunks.Count(n)).Select(_ => new ChunkScratch(d, k))];
     }
 
     /// <inheritdoc/>
@@ -84,66 +100,101 @@ internal sealed class GaussianFullComponents : IMixtureComponents
     }
 
     /// <inheritdoc/>
-    public void LogDensities(Span<double> logDensity)
+    public void LogDensities(double[] logDensity)
     {
-        var (n, d, k) = (_n, _d, _k);
-        var y = new double[n * d];
-        var shift = new double[d];
+        var (d, k) = (_d, _k);
         var constant = -0.5 * d * Math.Log(2 * Math.PI);
-        var output = logDensity.ToArray();
-        for (var c = 0; c < k; c++)
+        RowChunks.For(_n, GaussianFullKernels.Block, (chunk, first, last) =>
         {
-            var lowerInverse = _lowerInverse.AsSpan(c * d * d, d * d);
-            Gemm.Multiply(_x, lowerInverse, y, n, d, d, transposeB: true);
-            for (var i = 0; i < d; i++)
+            var distance = _scratch[chunk].Distance;
+            for (var start = first; start < last; start += GaussianFullKernels.Block)
             {
-                shift[i] = TensorPrimitives.Dot(lowerInverse.Slice(i * d, d), _means.AsSpan(c * d, d));
-            }
-            var offset = constant - _logDetHalf[c];
-            var component = c;
-            RowChunks.For(n, (start, end) =>
-            {
-                for (var row = start; row < end; row++)
+                var count = Math.Min(GaussianFullKernels.Block, last - start);
+                for (var c = 0; c < k; c++)
                 {
-                    var distance = TensorPrimitives.Distance(y.AsSpan(row * d, d), shift);
-                    output[row * k + component] = offset - 0.5 * distance * distance;
+                    GaussianFullKernels.WhitenedDistances(_xt, _stride, d, start, count,
+                        _lowerInverse.AsSpan(c * d * d, d * d), _shift.AsSpan(c * d, d), distance);
+                    var offset = constant - _logDetHalf[c];
+                    for (var r = 0; r < count; r++)
+                    {
+                        logDensity[(start + r) * k + c] = offset - 0.5 * distance[r];
+                    }
                 }
-            });
-        }
-        output.CopyTo(logDensity);
+            }
+        });
     }
 
     /// <inheritdoc/>
     public int Maximise(ReadOnlySpan<double> responsibility, ReadOnlySpan<double> total)
     {
         var (n, d, k) = (_n, _d, _k);
-        Gemm.Multiply(responsibility, _x, _means, k, d, n, transposeA: true);
+        var r = responsibility.Length == n * k ? responsibility : throw new ArgumentException("responsibilities are not N × K", nameof(responsibility));
+
+        // Pass 1: the responsibilities feature-major (K rows of N) and Σₙ rₙₖ xₙ per chunk.
+        for (var row = 0; row < n; row++)
+        {
+            for (var c = 0; c < k; c++)
+            {
+                _weightT[c * _stride + row] = r[row * k + c];
+            }
+        }
+        RowChunks.For(n, GaussianFullKernels.Block, (chunk, first, last) =>
+        {
+            var sums = _scratch[chunk].Sums;
+            Array.Clear(sums);
+            if (first < last)
+            {
+                for (var c = 0; c < k; c++)
+                {
+                    var weight = _weightT.AsSpan(c * _stride + first, last - first);
+                    for (var j = 0; j < d; j++)
+                    {
+                        sums[c * d + j] = TensorPrimitives.Dot(weight, _xt.AsSpan(j * _stride + first, last - first));
+                    }
+                }
+            }
+        });
+        _means.AsSpan().Clear();
+        foreach (var scratch in _scratch)
+        {
+            TensorPrimitives.Add(_means, scratch.Sums, _means);
+        }
         for (var c = 0; c < k; c++)
         {
             TensorPrimitives.Divide(_means.AsSpan(c * d, d), total[c], _means.AsSpan(c * d, d));
         }
 
-        var r = responsibility.ToArray();
-        var weighted = new double[n * d];
+        // Pass 2: Σₙ rₙₖ (xₙ − μₖ)(xₙ − μₖ)ᵀ, block by block, lower triangles per chunk.
+        RowChunks.For(n, GaussianFullKernels.Block, (chunk, first, last) =>
+        {
+            var scratch = _scratch[chunk];
+            Array.Clear(scratch.Scatter);
+            for (var start = first; start < last; start += GaussianFullKernels.Block)
+            {
+                var count = Math.Min(GaussianFullKernels.Block, last - start);
+                for (var c = 0; c < k; c++)
+                {
+                    GaussianFullKernels.AddScatter(_xt, _stride, d, start, count, _weightT.AsSpan(c * _stride + start, count),
+                        _means.AsSpan(c * d, d), scratch.Centred, scratch.Weighted, scratch.Scatter.AsSpan(c * d * d, d * d));
+                }
+            }
+        });
+        _covariances.AsSpan().Clear();
+        foreach (var scratch in _scratch)
+        {
+            TensorPrimitives.Add(_covariances, scratch.Scatter, _covariances);
+        }
         var floored = 0;
         for (var c = 0; c < k; c++)
         {
-            var mean = _means.AsSpan(c * d, d).ToArray();
-            var component = c;
-            RowChunks.For(n, (start, end) =>
-            {
-                for (var row = start; row < end; row++)
-                {
-                    var target = weighted.AsSpan(row * d, d);
-                    TensorPrimitives.Subtract(_x.AsSpan(row * d, d), mean, target);
-                    TensorPrimitives.Multiply(target, Math.Sqrt(r[row * k + component]), target);
-                }
-            });
             var covariance = _covariances.AsSpan(c * d * d, d * d);
-            Gemm.Multiply(weighted, weighted, covariance, d, d, n, transposeA: true);
             TensorPrimitives.Divide(covariance, total[c], covariance);
             for (var i = 0; i < d; i++)
             {
+                for (var j = 0; j < i; j++)
+                {
+                    covariance[j * d + i] = covariance[i * d + j];
+                }
                 covariance[i * d + i] += Regularisation;
             }
             floored += Factor(c) ? 1 : 0;
@@ -154,7 +205,7 @@ internal sealed class GaussianFullComponents : IMixtureComponents
     /// <inheritdoc/>
     public IMixtureComponents Clone()
     {
-        var copy = new GaussianFullComponents(_x, _n, _d, _k, _names);
+        var copy = new GaussianFullComponents(_x, _xt, _n, _d, _k, _names);
         copy.SetParameters(_means, _covariances);
         return copy;
     }
@@ -171,7 +222,8 @@ internal sealed class GaussianFullComponents : IMixtureComponents
     {
         var d = _d;
         var covariance = _covariances.AsSpan(c * d * d, d * d);
-        var lower = covariance.ToArray();
+        var lower = _lower.AsSpan();
+        covariance.CopyTo(lower);
         var floored = false;
         if (CholeskyDecomposition.FactorInPlace(lower, d) >= 0 || MinimumPivot(lower, d) < Math.Sqrt(_floor * 1e-3))
         {
@@ -179,7 +231,7 @@ internal sealed class GaussianFullComponents : IMixtureComponents
             {
                 covariance[i * d + i] += _floor;
             }
-            lower = covariance.ToArray();
+            covariance.CopyTo(lower);
             CholeskyDecomposition.FactorInPlace(lower, d);
             floored = true;
         }
@@ -205,6 +257,10 @@ internal sealed class GaussianFullComponents : IMixtureComponents
                 }
                 inverse[i * d + j] = sum / lower[i * d + i];
             }
+        }
+        for (var i = 0; i < d; i++)
+        {
+            _shift[c * d + i] = TensorPrimitives.Dot(inverse.Slice(i * d, d), _means.AsSpan(c * d, d));
         }
         return floored;
     }
@@ -236,5 +292,19 @@ internal sealed class GaussianFullComponents : IMixtureComponents
             total += Math.Max(squares / n - mean * mean, 0);
         }
         return total / d;
+    }
+
+    /// <summary>One core's scratch: a block's distances and centred/weighted features, and its partial sums.</summary>
+    private sealed class ChunkScratch(int d, int k)
+    {
+        public double[] Distance { get; } = new double[GaussianFullKernels.Block];
+
+        public double[] Centred { get; } = new double[d * GaussianFullKernels.Block];
+
+        public double[] Weighted { get; } = new double[d * GaussianFullKernels.Block];
+
+        public double[] Sums { get; } = new double[k * d];
+
+        public double[] Scatter { get; } = new double[k * d * d];
     }
 }

@@ -25,7 +25,7 @@ internal interface IMixtureComponents
     int FeatureCount { get; }
 
     /// <summary>Writes log p(xₙ | θₖ) into the N × K row-major <paramref name="logDensity"/>.</summary>
-    void LogDensities(Span<double> logDensity);
+    void LogDensities(double[] logDensity);
 
     /// <summary>
     /// The closed-form M-step from the N × K responsibilities <paramref name="responsibility"/> and

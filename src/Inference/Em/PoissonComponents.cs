@@ -53,7 +53,7 @@ internal sealed class PoissonComponents : IMixtureComponents
     public int FeatureCount => _d;
 
     /// <inheritdoc/>
-    public void LogDensities(Span<double> logDensity)
+    public void LogDensities(double[] logDensity)
     {
         var (n, d, k) = (_n, _d, _k);
         var logRate = new double[k * d];
