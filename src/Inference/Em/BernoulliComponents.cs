@@ -70,7 +70,7 @@ internal sealed class BernoulliComponents : IMixtureComponents
     }
 
     /// <inheritdoc/>
-    public int Maximise(ReadOnlySpan<double> responsibility, ReadOnlySpan<double> total)
+    public int Maximise(double[] responsibility, ReadOnlySpan<double> total)
     {
         Gemm.Multiply(responsibility, _x, _p, _k, _d, _n, transposeA: true);
         for (var c = 0; c < _k; c++)

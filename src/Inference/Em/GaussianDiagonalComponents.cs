@@ -110,7 +110,7 @@ internal sealed class GaussianDiagonalComponents : IMixtureComponents
     }
 
     /// <inheritdoc/>
-    public int Maximise(ReadOnlySpan<double> responsibility, ReadOnlySpan<double> total)
+    public int Maximise(double[] responsibility, ReadOnlySpan<double> total)
     {
         var (n, d, k) = (_n, _d, _k);
         Gemm.Multiply(responsibility, _x, _means, k, d, n, transposeA: true);

@@ -13,7 +13,7 @@ namespace Ppl.Inference.Em;
 /// ε = 1e-6 is scikit-learn's <c>reg_covar</c>. A covariance that is still singular (a collapsing
 /// component) gets the floor: <see cref="FloorFraction"/> of the data's average variance on its diagonal.
 /// </summary>
-internal sealed class GaussianFullComponents : IMixtureComponents
+internal sealed class GaussianFullComponents : IMixtureComponents, IFusedEStep
 {
     /// <summary>Added to every covariance's diagonal (scikit-learn's default <c>reg_covar</c>).</summary>
     public const double Regularisation = 1e-6;
@@ -34,6 +34,7 @@ internal sealed class GaussianFullComponents : IMixtureComponents
     private readonly double[] _lowerInverse;
     private readonly double[] _shift;
     private readonly double[] _logDetHalf;
+    private readonly double[] _offset;
     private readonly double[] _lower;
     private readonly double[] _weightT;
     private readonly ChunkScratch[] _scratch;
@@ -59,6 +60,7 @@ internal sealed class GaussianFullComponents : IMixtureComponents
         _lowerInverse = new double[k * d * d];
         _shift = new double[k * d];
         _logDetHalf = new double[k];
+        _offset = new double[k];
         _lower = new double[d * d];
         _weightT = new double[k * _stride];
         _scratch = [.. Enumerable.Range(0, RowChunks.Count(n)).Select(_ => new ChunkScratch(d, k))];
@@ -106,7 +108,7 @@ internal sealed class GaussianFullComponents : IMixtureComponents
         var constant = -0.5 * d * Math.Log(2 * Math.PI);
         RowChunks.For(_n, GaussianFullKernels.Block, (chunk, first, last) =>
         {
-            var distance = _scratch[chunk].Distance;
+            var distance = _scratch[chunk].Joint;
             for (var start = first; start < last; start += GaussianFullKernels.Block)
             {
                 var count = Math.Min(GaussianFullKernels.Block, last - start);
@@ -125,21 +127,64 @@ internal sealed class GaussianFullComponents : IMixtureComponents
     }
 
     /// <inheritdoc/>
-    public int Maximise(ReadOnlySpan<double> responsibility, ReadOnlySpan<double> total)
+    public double EStep(ReadOnlySpan<double> weights, double[] responsibility, double[] rowLogLikelihood)
+    {
+        var (d, k) = (_d, _k);
+        var constant = -0.5 * d * Math.Log(2 * Math.PI);
+        for (var c = 0; c < k; c++)
+        {
+            _offset[c] = Math.Log(weights[c]) + constant - _logDetHalf[c];
+        }
+        RowChunks.For(_n, GaussianFullKernels.Block, (chunk, first, last) =>
+        {
+            var scratch = _scratch[chunk];
+            var joint = scratch.Joint;
+            var sum = 0.0;
+            for (var start = first; start < last; start += GaussianFullKernels.Block)
+            {
+                var count = Math.Min(GaussianFullKernels.Block, last - start);
+                for (var c = 0; c < k; c++)
+                {
+                    var row = joint.AsSpan(c * GaussianFullKernels.Block, GaussianFullKernels.Block);
+                    GaussianFullKernels.WhitenedDistances(_xt, _stride, d, start, count, _lowerInverse.AsSpan(c * d * d, d * d), _shift.AsSpan(c * d, d), row);
+                    GaussianFullKernels.ScaleShift(row, -0.5, _offset[c]);
+                }
+                sum += GaussianFullKernels.Normalise(joint, k, count, rowLogLikelihood.AsSpan(start, count));
+                for (var r = 0; r < count; r++)
+                {
+                    var target = responsibility.AsSpan((start + r) * k, k);
+                    for (var c = 0; c < k; c++)
+                    {
+                        target[c] = joint[c * GaussianFullKernels.Block + r];
+                    }
+                }
+            }
+            scratch.LogLikelihood = sum;
+        });
+        var total = 0.0;
+        foreach (var scratch in _scratch)
+        {
+            total += scratch.LogLikelihood;
+        }
+        return total;
+    }
+
+    /// <inheritdoc/>
+    public int Maximise(double[] responsibility, ReadOnlySpan<double> total)
     {
         var (n, d, k) = (_n, _d, _k);
-        var r = responsibility.Length == n * k ? responsibility : throw new ArgumentException("responsibilities are not N × K", nameof(responsibility));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(responsibility.Length, n * k);
 
         // Pass 1: the responsibilities feature-major (K rows of N) and Σₙ rₙₖ xₙ per chunk.
-        for (var row = 0; row < n; row++)
-        {
-            for (var c = 0; c < k; c++)
-            {
-                _weightT[c * _stride + row] = r[row * k + c];
-            }
-        }
         RowChunks.For(n, GaussianFullKernels.Block, (chunk, first, last) =>
         {
+            for (var row = first; row < last; row++)
+            {
+                for (var c = 0; c < k; c++)
+                {
+                    _weightT[c * _stride + row] = responsibility[row * k + c];
+                }
+            }
             var sums = _scratch[chunk].Sums;
             Array.Clear(sums);
             if (first < last)
@@ -149,7 +194,7 @@ internal sealed class GaussianFullComponents : IMixtureComponents
                     var weight = _weightT.AsSpan(c * _stride + first, last - first);
                     for (var j = 0; j < d; j++)
                     {
-                        sums[c * d + j] = TensorPrimitives.Dot(weight, _xt.AsSpan(j * _stride + first, last - first));
+                        sums[c * d + j] = GaussianFullKernels.Dot(weight, _xt.AsSpan(j * _stride + first, last - first));
                     }
                 }
             }
@@ -297,7 +342,9 @@ internal sealed class GaussianFullComponents : IMixtureComponents
     /// <summary>One core's scratch: a block's distances and centred/weighted features, and its partial sums.</summary>
     private sealed class ChunkScratch(int d, int k)
     {
-        public double[] Distance { get; } = new double[GaussianFullKernels.Block];
+        public double[] Joint { get; } = new double[k * GaussianFullKernels.Block];
+
+        public double LogLikelihood { get; set; }
 
         public double[] Centred { get; } = new double[d * GaussianFullKernels.Block];
 

@@ -32,7 +32,7 @@ internal interface IMixtureComponents
     /// their column sums <paramref name="total"/> (all positive). Returns how many components needed
     /// the floor (a covariance, variance or probability clamped away from degeneracy).
     /// </summary>
-    int Maximise(ReadOnlySpan<double> responsibility, ReadOnlySpan<double> total);
+    int Maximise(double[] responsibility, ReadOnlySpan<double> total);
 
     /// <summary>A deep copy of the current parameters, to keep the best restart.</summary>
     IMixtureComponents Clone();
