@@ -18,7 +18,7 @@ IBenchmarkCase[] allCases =
     .. BlrCase.All(), .. VbGmmCase.All(), .. GmmEmCase.All(), new PpcaCase(),
     .. CompileCase.All(root), new ColdStartCase(root),
 ];
-ISweepable[] allSweeps = [.. GemmSweep.All()];
+ISweepable[] allSweeps = [.. GemmSweep.All(), new GmmEmSweep(root)];
 
 string? shared = null;
 int repeats = 5;

@@ -27,6 +27,7 @@ internal sealed class GaussianFullComponents : IMixtureComponents, IFusedEStep
     private readonly int _n;
     private readonly int _d;
     private readonly int _k;
+    private readonly bool _tied;
     private readonly double _floor;
     private readonly MixtureNames _names;
     private readonly double[] _means;
@@ -40,13 +41,20 @@ internal sealed class GaussianFullComponents : IMixtureComponents, IFusedEStep
     private readonly ChunkScratch[] _scratch;
 
     /// <summary>Components over the N × D data <paramref name="x"/>; parameters are set by the first M-step or <see cref="SetParameters"/>.</summary>
-    public GaussianFullComponents(double[] x, int n, int d, int k, MixtureNames names)
-        : this(x, GaussianFullKernels.Transpose(x, n, d), n, d, k, names)
+    /// <param name="x">The data, N × D row-major.</param>
+    /// <param name="n">Points N.</param>
+    /// <param name="d">Dimension D.</param>
+    /// <param name="k">Components K.</param>
+    /// <param name="names">The model's names.</param>
+    /// <param name="tied">One covariance shared by all components (<c>param Sigma: cov[D]</c>, scikit-learn's <c>'tied'</c>).</param>
+    public GaussianFullComponents(double[] x, int n, int d, int k, MixtureNames names, bool tied = false)
+        : this(x, GaussianFullKernels.Transpose(x, n, d), n, d, k, names, tied)
     {
     }
 
-    private GaussianFullComponents(double[] x, double[] xt, int n, int d, int k, MixtureNames names)
+    private GaussianFullComponents(double[] x, double[] xt, int n, int d, int k, MixtureNames names, bool tied)
     {
+        _tied = tied;
         _x = x;
         _xt = xt;
         _stride = GaussianFullKernels.Stride(n);
@@ -73,7 +81,7 @@ internal sealed class GaussianFullComponents : IMixtureComponents, IFusedEStep
     public int Components => _k;
 
     /// <inheritdoc/>
-    public int FreeParameters => _k * (_d + _d * (_d + 1) / 2);
+    public int FreeParameters => _k * _d + (_tied ? 1 : _k) * _d * (_d + 1) / 2;
 
     /// <inheritdoc/>
     public ReadOnlySpan<double> Features => _x;
@@ -87,12 +95,18 @@ internal sealed class GaussianFullComponents : IMixtureComponents, IFusedEStep
     /// <summary>The covariances, K × D × D row-major.</summary>
     public ReadOnlySpan<double> Covariances => _covariances;
 
-    /// <summary>Sets the means and covariances (the initialisation hook: start from given parameters).</summary>
+    /// <summary>
+    /// Sets the means and covariances (the initialisation hook: start from given parameters); tied
+    /// components may be given one D × D covariance.
+    /// </summary>
     /// <returns>How many covariances needed the floor.</returns>
     public int SetParameters(ReadOnlySpan<double> means, ReadOnlySpan<double> covariances)
     {
         means.CopyTo(_means);
-        covariances.CopyTo(_covariances);
+        for (var c = 0; c < _k; c++)
+        {
+            (covariances.Length == _d * _d ? covariances : covariances.Slice(c * _d * _d, _d * _d)).CopyTo(_covariances.AsSpan(c * _d * _d));
+        }
         var floored = 0;
         for (var k = 0; k < _k; k++)
         {
@@ -229,11 +243,30 @@ internal sealed class GaussianFullComponents : IMixtureComponents, IFusedEStep
         {
             TensorPrimitives.Add(_covariances, scratch.Scatter, _covariances);
         }
+        if (_tied)
+        {
+            // Σ = Σₖ Σₙ rₙₖ(xₙ − μₖ)(xₙ − μₖ)ᵀ / N, one matrix for all k (scikit-learn's 'tied').
+            var shared = _covariances.AsSpan(0, d * d);
+            var sum = total[0];
+            for (var c = 1; c < k; c++)
+            {
+                TensorPrimitives.Add(shared, _covariances.AsSpan(c * d * d, d * d), shared);
+                sum += total[c];
+            }
+            TensorPrimitives.Divide(shared, sum, shared);
+            for (var c = 1; c < k; c++)
+            {
+                shared.CopyTo(_covariances.AsSpan(c * d * d, d * d));
+            }
+        }
         var floored = 0;
         for (var c = 0; c < k; c++)
         {
             var covariance = _covariances.AsSpan(c * d * d, d * d);
-            TensorPrimitives.Divide(covariance, total[c], covariance);
+            if (!_tied)
+            {
+                TensorPrimitives.Divide(covariance, total[c], covariance);
+            }
             for (var i = 0; i < d; i++)
             {
                 for (var j = 0; j < i; j++)
@@ -244,13 +277,13 @@ internal sealed class GaussianFullComponents : IMixtureComponents, IFusedEStep
             }
             floored += Factor(c) ? 1 : 0;
         }
-        return floored;
+        return _tied ? Math.Min(floored, 1) : floored;
     }
 
     /// <inheritdoc/>
     public IMixtureComponents Clone()
     {
-        var copy = new GaussianFullComponents(_x, _xt, _n, _d, _k, _names);
+        var copy = new GaussianFullComponents(_x, _xt, _n, _d, _k, _names, _tied);
         copy.SetParameters(_means, _covariances);
         return copy;
     }
@@ -259,7 +292,9 @@ internal sealed class GaussianFullComponents : IMixtureComponents, IFusedEStep
     public IReadOnlyList<ParamEstimate> Estimates() =>
     [
         new(_names.First, new NdArray([_k, _d], (double[])_means.Clone())),
-        new(_names.Second!, new NdArray([_k, _d, _d], (double[])_covariances.Clone())),
+        _tied
+            ? new(_names.Second!, new NdArray([_d, _d], _covariances.AsSpan(0, _d * _d).ToArray()))
+            : new(_names.Second!, new NdArray([_k, _d, _d], (double[])_covariances.Clone())),
     ];
 
     /// <summary>Factors Σₖ = LLᵀ and stores L⁻¹ and log|L|; adds the floor when Σₖ is singular. Returns true when the floor acted.</summary>
