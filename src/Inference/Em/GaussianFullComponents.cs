@@ -5,13 +5,15 @@ using Ppl.StdLib.LinearAlgebra;
 namespace Ppl.Inference.Em;
 
 /// <summary>
-/// K multivariate normal components with full covariances (<c>param Sigma: cov[K, D]</c>).
-/// E-step (Bishop 2006, eq. 9.23): with Σₖ = LₖLₖᵀ, log N(x | μₖ, Σₖ) = −½(D log 2π + ‖Lₖ⁻¹(x − μₖ)‖²)
-/// − Σᵢ log Lₖ,ᵢᵢ; the whitening of the whole N × D block is one GEMM, Y = X Lₖ⁻ᵀ, minus Lₖ⁻¹μₖ.
-/// M-step (Bishop 2006, eqs. 9.24–9.25): μₖ = Σₙ rₙₖxₙ / Nₖ (one GEMM Rᵀ X for all k) and
-/// Σₖ = Σₙ rₙₖ(xₙ − μₖ)(xₙ − μₖ)ᵀ / Nₖ + εI (the GEMM Wᵀ W with Wₙ = √rₙₖ (xₙ − μₖ)), where
+/// K multivariate normal components with full covariances (<c>param Sigma: cov[K, D]</c>), or one
+/// covariance shared by all (tied, <c>param Sigma: cov[D]</c>).
+/// E-step (Bishop 2006, eq. 9.23): with Σₖ = LₖLₖᵀ, log N(x | μₖ, Σₖ) = −½(D log 2π + ‖Lₖ⁻¹x − Lₖ⁻¹μₖ‖²)
+/// − Σᵢ log Lₖ,ᵢᵢ, fused with the log-sum-exp per block of rows (<see cref="GaussianFullKernels"/>).
+/// M-step (Bishop 2006, eqs. 9.24–9.25): μₖ = Σₙ rₙₖxₙ / Nₖ, then the two-pass centred
+/// Σₖ = Σₙ rₙₖ(xₙ − μₖ)(xₙ − μₖ)ᵀ / Nₖ + εI (tied: summed over k and divided by N), where
 /// ε = 1e-6 is scikit-learn's <c>reg_covar</c>. A covariance that is still singular (a collapsing
 /// component) gets the floor: <see cref="FloorFraction"/> of the data's average variance on its diagonal.
+/// The data are copied feature-major once; every buffer is allocated once per fit, per core.
 /// </summary>
 internal sealed class GaussianFullComponents : IMixtureComponents, IFusedEStep
 {
