@@ -19,7 +19,7 @@ IBenchmarkCase[] allCases =
     .. BlrCase.All(), .. VbGmmCase.All(), .. GmmEmCase.All(), new PpcaCase(),
     .. CompileCase.All(root), new ColdStartCase(root),
 ];
-ISweepable[] allSweeps = [.. GemmSweep.All(), new BlrSweep(root)];
+ISweepable[] allSweeps = [.. GemmSweep.All(), new BlrSweep(root), new GmmEmSweep(root)];
 
 string? shared = null;
 int repeats = 5;

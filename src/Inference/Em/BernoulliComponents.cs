@@ -50,7 +50,7 @@ internal sealed class BernoulliComponents : IMixtureComponents
     public ReadOnlySpan<double> Probabilities => _p;
 
     /// <inheritdoc/>
-    public void LogDensities(Span<double> logDensity)
+    public void LogDensities(double[] logDensity)
     {
         var (n, d, k) = (_n, _d, _k);
         var logit = new double[k * d];
@@ -70,7 +70,7 @@ internal sealed class BernoulliComponents : IMixtureComponents
     }
 
     /// <inheritdoc/>
-    public int Maximise(ReadOnlySpan<double> responsibility, ReadOnlySpan<double> total)
+    public int Maximise(double[] responsibility, ReadOnlySpan<double> total)
     {
         Gemm.Multiply(responsibility, _x, _p, _k, _d, _n, transposeA: true);
         for (var c = 0; c < _k; c++)

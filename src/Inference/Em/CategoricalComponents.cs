@@ -56,7 +56,7 @@ internal sealed class CategoricalComponents : IMixtureComponents
     public int FeatureCount => _c;
 
     /// <inheritdoc/>
-    public void LogDensities(Span<double> logDensity)
+    public void LogDensities(double[] logDensity)
     {
         var logP = new double[_p.Length];
         TensorPrimitives.Log(_p, logP);
@@ -66,7 +66,7 @@ internal sealed class CategoricalComponents : IMixtureComponents
     }
 
     /// <inheritdoc/>
-    public int Maximise(ReadOnlySpan<double> responsibility, ReadOnlySpan<double> total)
+    public int Maximise(double[] responsibility, ReadOnlySpan<double> total)
     {
         Gemm.Multiply(responsibility, _oneHot, _p, _k, _c, _n, transposeA: true);
         for (var c = 0; c < _k; c++)

@@ -75,7 +75,7 @@ internal sealed class GaussianDiagonalComponents : IMixtureComponents
     public ReadOnlySpan<double> Variances => _variances;
 
     /// <inheritdoc/>
-    public void LogDensities(Span<double> logDensity)
+    public void LogDensities(double[] logDensity)
     {
         var (n, d, k) = (_n, _d, _k);
         var precision = new double[k * d];
@@ -110,7 +110,7 @@ internal sealed class GaussianDiagonalComponents : IMixtureComponents
     }
 
     /// <inheritdoc/>
-    public int Maximise(ReadOnlySpan<double> responsibility, ReadOnlySpan<double> total)
+    public int Maximise(double[] responsibility, ReadOnlySpan<double> total)
     {
         var (n, d, k) = (_n, _d, _k);
         Gemm.Multiply(responsibility, _x, _means, k, d, n, transposeA: true);

@@ -25,14 +25,14 @@ internal interface IMixtureComponents
     int FeatureCount { get; }
 
     /// <summary>Writes log p(xₙ | θₖ) into the N × K row-major <paramref name="logDensity"/>.</summary>
-    void LogDensities(Span<double> logDensity);
+    void LogDensities(double[] logDensity);
 
     /// <summary>
     /// The closed-form M-step from the N × K responsibilities <paramref name="responsibility"/> and
     /// their column sums <paramref name="total"/> (all positive). Returns how many components needed
     /// the floor (a covariance, variance or probability clamped away from degeneracy).
     /// </summary>
-    int Maximise(ReadOnlySpan<double> responsibility, ReadOnlySpan<double> total);
+    int Maximise(double[] responsibility, ReadOnlySpan<double> total);
 
     /// <summary>A deep copy of the current parameters, to keep the best restart.</summary>
     IMixtureComponents Clone();

@@ -56,16 +56,21 @@ internal static class MixtureModelReader
         var second = distribution.Arguments.Length > 1 ? IrArguments.ComponentParam(distribution.Arguments[1], indicator.Name) : null;
         var unsupported = () => EmDiagnostics.Error(EmDiagnostics.Unsupported,
             $"em does not run `{distribution.Family}` components written this way: every parameter must be a param selected by the indicator (`theta[{indicator.Name}[n]]`)",
-            x.Span, "supported: MvNormal(mu[z[n]], Sigma[z[n]]), Normal(mu[z[n]], sd/var/precision: s[z[n]]), Bernoulli(p[z[n]]), Poisson(rate[z[n]]), Categorical(p[z[n]])");
+            x.Span, "supported: MvNormal(mu[z[n]], Sigma[z[n]]), MvNormal(mu[z[n]], Sigma) with a shared Sigma: cov[D], Normal(mu[z[n]], sd/var/precision: s[z[n]]), Bernoulli(p[z[n]]), Poisson(rate[z[n]]), Categorical(p[z[n]])");
         if (first is null)
         {
             throw unsupported();
         }
-        var names = new MixtureNames(indicator.Name, weightsName, first, second);
+        // A covariance read whole (`MvNormal(mu[z[n]], Sigma)` with `param Sigma: cov[D]`) is shared by all components.
+        var shared = second is null && distribution.Arguments.Length > 1 && IrArguments.Param(distribution.Arguments[1]) is { } whole
+            && model.Find(whole) is { Type: { Kind: ValueKind.Cov, Shape.Rank: 2 } } ? whole : null;
+        var names = new MixtureNames(indicator.Name, weightsName, first, second ?? shared);
         return (distribution.Family, distribution.Parameterisation) switch
         {
             ("MvNormal", "cov") when second is not null && model.Find(second)!.Type.Kind == ValueKind.Cov =>
                 new(() => new GaussianFullComponents(reals, n, d, k, names), names, x),
+            ("MvNormal", "cov") when shared is not null =>
+                new(() => new GaussianFullComponents(reals, n, d, k, names, tied: true), names, x),
             ("Normal", var spread) when second is not null =>
                 new(() => new GaussianDiagonalComponents(reals, n, d, k, model.Find(second)!.Type.Shape.Rank == 1 && d > 1, Spread(spread), names), names, x),
             ("Bernoulli", "p") => new(() => new BernoulliComponents(reals, n, d, k, names), names, x),

@@ -53,7 +53,7 @@ internal sealed class PoissonComponents : IMixtureComponents
     public int FeatureCount => _d;
 
     /// <inheritdoc/>
-    public void LogDensities(Span<double> logDensity)
+    public void LogDensities(double[] logDensity)
     {
         var (n, d, k) = (_n, _d, _k);
         var logRate = new double[k * d];
@@ -75,7 +75,7 @@ internal sealed class PoissonComponents : IMixtureComponents
     }
 
     /// <inheritdoc/>
-    public int Maximise(ReadOnlySpan<double> responsibility, ReadOnlySpan<double> total)
+    public int Maximise(double[] responsibility, ReadOnlySpan<double> total)
     {
         Gemm.Multiply(responsibility, _x, _rate, _k, _d, _n, transposeA: true);
         for (var c = 0; c < _k; c++)
