@@ -33,6 +33,7 @@ public sealed class BufferPool
     private readonly List<Tensor> _releasedTensors = [];
     private readonly List<Op> _liveOps = [];
     private readonly ShapeTable _shapes = new();
+    private readonly Dictionary<(Type, int), Stack<Array>> _scratch = [];
     private Stack<Op>?[] _freeOps = new Stack<Op>?[16];
 
     /// <summary>Buffers currently rented by open scopes.</summary>
@@ -106,6 +107,21 @@ public sealed class BufferPool
         }
         _liveOps.Add(op);
         return op;
+    }
+
+    /// <summary>A kernel's temporary array of exactly <paramref name="length"/> elements, until <see cref="ReturnScratch"/>.</summary>
+    internal T[] RentScratch<T>(int length) =>
+        _scratch.TryGetValue((typeof(T), length), out var stack) && stack.Count > 0 ? (T[])stack.Pop() : new T[length];
+
+    /// <summary>Takes back an array from <see cref="RentScratch{T}"/>.</summary>
+    internal void ReturnScratch<T>(T[] array)
+    {
+        if (!_scratch.TryGetValue((typeof(T), array.Length), out var stack))
+        {
+            stack = new Stack<Array>();
+            _scratch[(typeof(T), array.Length)] = stack;
+        }
+        stack.Push(array);
     }
 
     /// <summary>An immutable shape array equal to <paramref name="shape"/>, shared by every tensor of that shape.</summary>

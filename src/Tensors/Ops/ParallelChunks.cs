@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using Ppl.Tensors.Kernels;
 
 namespace Ppl.Tensors.Ops;
 
@@ -11,30 +13,30 @@ internal interface IChunkJob
 }
 
 /// <summary>
-/// Shares a large elementwise job between the caller and one thread-pool thread: below
-/// <see cref="Threshold"/> elements the job runs inline (a hand-off costs more than it saves); above
-/// it, the job is cut into about eight chunks that both threads claim one at a time from a shared
-/// counter.
+/// Shares a large elementwise job between the caller and the second core's worker thread
+/// (<see cref="GemmWorker"/>, idle between GEMMs): below <see cref="Threshold"/> elements the job runs
+/// inline (a hand-off costs more than it saves); above it, the job is cut into about eight chunks that
+/// both threads claim one at a time from a shared counter.
 /// </summary>
 /// <remarks>
-/// Claiming, not assigning: if the pool thread starts late (the pool is busy, the machine
-/// oversubscribed), the caller simply claims more chunks, and at the end it waits for at most the one
-/// chunk the other thread is running. <c>Parallel.For</c>, which assigns work, measured several times
-/// slower than serial on a loaded machine; this costs at worst one queued work item more than serial.
-/// The job is a struct (<see cref="IChunkJob"/>) copied into a reusable work item, so a split
-/// allocates nothing in the steady state.
+/// Claiming, not assigning: if the worker starts late (asleep, or descheduled on an oversubscribed
+/// machine), the caller simply claims more chunks, and at the end it waits for at most the one chunk
+/// the worker is running; if the worker is busy with another caller, the caller runs the whole job.
+/// <c>Parallel.For</c>, which assigns work, measured several times slower than serial on a loaded
+/// machine. The thread pool is not used: a work item queued behind a busy pool holds its job object
+/// until it runs, so a step would allocate whenever the pool is busy. The job's state lives on the
+/// caller's stack, and the worker reaches it through a pointer while the caller waits: nothing is
+/// allocated.
 /// </remarks>
-internal static class ParallelChunks
+internal static unsafe class ParallelChunks
 {
     /// <summary>Elements below which a job is not split (128 KiB of float32: tens of µs of work).</summary>
     internal const int Threshold = 1 << 15;
 
     private const int MinimumChunk = 1 << 13;
 
-    private static readonly bool _multiCore = Environment.ProcessorCount > 1;
-
     /// <summary>Whether a job of this length would be split.</summary>
-    internal static bool IsLarge(int length) => length >= Threshold && _multiCore;
+    internal static bool IsLarge(int length) => length >= Threshold && GemmWorker.Shared is not null;
 
     /// <summary>Runs <paramref name="job"/> over [0, length), shared between two threads when large.</summary>
     internal static void Run<TJob>(int length, TJob job) where TJob : struct, IChunkJob
@@ -45,113 +47,48 @@ internal static class ParallelChunks
             return;
         }
         var chunk = (Math.Max(MinimumChunk, length / 8) + 63) & ~63;
-        var shared = SharedJob<TJob>.Acquire(job, length, chunk);
-        ThreadPool.UnsafeQueueUserWorkItem(shared, preferLocal: false);
-        shared.Work();
-        shared.WaitAndRelease();
+        var shared = new SharedJob<TJob>(job, length, chunk);
+        // The caller's stack frame does not move and stays alive until both threads are done.
+        var state = (nint)Unsafe.AsPointer(ref shared);
+        if (!GemmWorker.Shared!.TryRunSplit(Runner<TJob>.Run, state, default, default))
+        {
+            job.Run(0, length);
+            return;
+        }
+        shared.Error?.Throw();
     }
 
-    /// <summary>
-    /// A work item that both threads run: reused, because its two owners (the caller and the queued
-    /// work item) each hand it back, and only the last one to finish makes it free for the next job.
-    /// </summary>
-    private sealed class SharedJob<TJob> : IThreadPoolWorkItem where TJob : struct, IChunkJob
+    /// <summary>One job's chunks, claimed by both threads.</summary>
+    private struct SharedJob<TJob>(TJob job, int length, int chunk) where TJob : struct, IChunkJob
     {
-        // A few per job type: jobs of one type run one at a time per calling thread, and a free one
-        // is found unless a late pool thread still holds the last one.
-        private static readonly SharedJob<TJob>?[] _cache = new SharedJob<TJob>?[4];
+        public TJob Job = job;
+        public readonly int Length = length;
+        public readonly int Chunk = chunk;
+        public readonly int Chunks = (length + chunk - 1) / chunk;
+        public int Next;
+        public ExceptionDispatchInfo? Error;
+    }
 
-        private TJob _job;
-        private int _length;
-        private int _chunk;
-        private int _chunks;
-        private int _next;
-        private int _finished;
-        private int _owners;
-        private int _busy;
-        private ExceptionDispatchInfo? _error;
+    /// <summary>The worker's entry point for one job type, cached: no delegate per call.</summary>
+    private static class Runner<TJob> where TJob : struct, IChunkJob
+    {
+        public static readonly Action<nint, GemmRange> Run = static (state, _) => Work(ref Unsafe.AsRef<SharedJob<TJob>>((void*)state));
+    }
 
-        internal static SharedJob<TJob> Acquire(TJob job, int length, int chunk)
+    /// <summary>Claims and runs chunks until none is left; a failure is kept for the caller to rethrow.</summary>
+    private static void Work<TJob>(ref SharedJob<TJob> shared) where TJob : struct, IChunkJob
+    {
+        int c;
+        while ((c = Interlocked.Increment(ref shared.Next) - 1) < shared.Chunks)
         {
-            SharedJob<TJob>? shared = null;
-            for (var i = 0; i < _cache.Length && shared is null; i++)
+            var start = c * shared.Chunk;
+            try
             {
-                var candidate = Volatile.Read(ref _cache[i]);
-                if (candidate is null)
-                {
-                    candidate = new SharedJob<TJob>();
-                    candidate._busy = 1;
-                    if (Interlocked.CompareExchange(ref _cache[i], candidate, null) is null)
-                    {
-                        shared = candidate;
-                    }
-                }
-                else if (Interlocked.CompareExchange(ref candidate._busy, 1, 0) == 0)
-                {
-                    shared = candidate;
-                }
+                shared.Job.Run(start, Math.Min(shared.Chunk, shared.Length - start));
             }
-            shared ??= new SharedJob<TJob> { _busy = 1 };
-            shared._job = job;
-            shared._length = length;
-            shared._chunk = chunk;
-            shared._chunks = (length + chunk - 1) / chunk;
-            shared._next = 0;
-            shared._finished = 0;
-            shared._error = null;
-            // Published to the pool thread by the queueing (a full fence).
-            shared._owners = 2;
-            return shared;
-        }
-
-        public void Execute()
-        {
-            Work();
-            Release();
-        }
-
-        /// <summary>Claims and runs chunks until none is left.</summary>
-        internal void Work()
-        {
-            int c;
-            while ((c = Interlocked.Increment(ref _next) - 1) < _chunks)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                var start = c * _chunk;
-                try
-                {
-                    _job.Run(start, Math.Min(_chunk, _length - start));
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    Interlocked.CompareExchange(ref _error, ExceptionDispatchInfo.Capture(e), null);
-                }
-                finally
-                {
-                    Interlocked.Increment(ref _finished);
-                }
-            }
-        }
-
-        /// <summary>Waits for chunks still running on the other thread, lets go of the item, and rethrows a chunk's failure.</summary>
-        internal void WaitAndRelease()
-        {
-            var spin = default(SpinWait);
-            while (Volatile.Read(ref _finished) < _chunks)
-            {
-                spin.SpinOnce();
-            }
-            var error = _error;
-            Release();
-            error?.Throw();
-        }
-
-        private void Release()
-        {
-            if (Interlocked.Decrement(ref _owners) == 0)
-            {
-                _job = default;
-                _error = null;
-                Volatile.Write(ref _busy, 0);
+                Interlocked.CompareExchange(ref shared.Error, ExceptionDispatchInfo.Capture(e), null);
             }
         }
     }
