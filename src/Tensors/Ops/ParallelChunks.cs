@@ -58,6 +58,18 @@ internal static unsafe class ParallelChunks
         shared.Error?.Throw();
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/>(start, count) over [0, length): the delegate form, for callers off
+    /// the hot path (a lambda capturing locals allocates its closure on every call).
+    /// </summary>
+    internal static void Run(int length, Action<int, int> body) => Run(length, new DelegateJob(body));
+
+    /// <summary>A delegate as a job.</summary>
+    private readonly record struct DelegateJob(Action<int, int> Body) : IChunkJob
+    {
+        public void Run(int start, int count) => Body(start, count);
+    }
+
     /// <summary>One job's chunks, claimed by both threads.</summary>
     private struct SharedJob<TJob>(TJob job, int length, int chunk) where TJob : struct, IChunkJob
     {

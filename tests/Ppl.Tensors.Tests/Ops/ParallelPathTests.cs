@@ -122,3 +122,21 @@ public sealed class ParallelChunkFailureTests
         }
     }
 }
+
+public sealed class ParallelChunkDelegateTests
+{
+    [Fact]
+    public void The_delegate_form_covers_every_element_once()
+    {
+        const int Length = (1 << 17) + 3;
+        var hits = new int[Length];
+        Ppl.Tensors.Ops.ParallelChunks.Run(Length, (start, count) =>
+        {
+            for (var i = start; i < start + count; i++)
+            {
+                Interlocked.Increment(ref hits[i]);
+            }
+        });
+        Assert.All(hits, h => Assert.Equal(1, h));
+    }
+}
