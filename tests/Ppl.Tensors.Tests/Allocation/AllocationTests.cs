@@ -4,11 +4,21 @@ using System.Globalization;
 namespace Ppl.Tensors.Tests.Allocation;
 
 /// <summary>
+/// Runs the allocation tests alone (after the parallel collections). Run beside other tests, a step
+/// may find the GEMM worker busy with another test's product and pack a whole product on its own
+/// thread for the first time, whose per-thread packing buffers then grow once: a steady state of
+/// its own, not the one measured here.
+/// </summary>
+[CollectionDefinition(nameof(SerialAllocationCounting), DisableParallelization = true)]
+public sealed class SerialAllocationCounting;
+
+/// <summary>
 /// A steady-state training step inside a <see cref="TensorScope"/> allocates nothing: buffers, tensor
 /// objects, autodiff records, shapes, constant functions and parallel work items all come back from
 /// pools. The calling thread is measured here; the whole process (GEMM worker and thread-pool threads
 /// included) in a probe process of its own (<see cref="AllocationProbe"/>).
 /// </summary>
+[Collection(nameof(SerialAllocationCounting))]
 public sealed class AllocationTests
 {
     public static TheoryData<string> Steps => ["vae", "mlp"];
