@@ -15,7 +15,8 @@ internal static class ShapeMath
         return size;
     }
 
-    internal static int[] Checked(ReadOnlySpan<int> shape)
+    /// <summary>The shape itself, after checking that no size is negative.</summary>
+    internal static ReadOnlySpan<int> Checked(ReadOnlySpan<int> shape)
     {
         foreach (var d in shape)
         {
@@ -24,7 +25,7 @@ internal static class ShapeMath
                 throw new ArgumentException($"negative size in shape [{string.Join(", ", shape.ToArray())}]");
             }
         }
-        return shape.IsEmpty ? ScalarShape : shape.ToArray();
+        return shape;
     }
 
     internal static int NormalizeAxis(int axis, int rank)
@@ -81,7 +82,7 @@ internal static class ShapeMath
             return a;
         }
         var rank = Math.Max(a.Length, b.Length);
-        var result = new int[rank];
+        Span<int> result = stackalloc int[rank];
         for (var i = 0; i < rank; i++)
         {
             var da = i < rank - a.Length ? 1 : a[i - (rank - a.Length)];
@@ -97,7 +98,7 @@ internal static class ShapeMath
         {
             return a;
         }
-        return SameShape(result, b) ? b : result;
+        return SameShape(result, b) ? b : Tensor.ShapeArrayFor(result);
     }
 
     /// <summary>
@@ -153,6 +154,35 @@ internal static class ShapeMath
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// <see cref="Reduced(int[], int, bool)"/> written into <paramref name="result"/> (of the input's rank):
+    /// returns the part that is the reduced shape, for a stack-allocated buffer.
+    /// </summary>
+    internal static ReadOnlySpan<int> Reduced(ReadOnlySpan<int> shape, int axis, bool keepDims, Span<int> result)
+    {
+        var j = 0;
+        for (var i = 0; i < shape.Length; i++)
+        {
+            if (i != axis)
+            {
+                result[j++] = shape[i];
+            }
+            else if (keepDims)
+            {
+                result[j++] = 1;
+            }
+        }
+        return result[..j];
+    }
+
+    /// <summary>The shape with one axis resized, written into <paramref name="result"/> (same rank).</summary>
+    internal static ReadOnlySpan<int> WithAxis(ReadOnlySpan<int> shape, int axis, int size, Span<int> result)
+    {
+        shape.CopyTo(result);
+        result[axis] = size;
+        return result[..shape.Length];
     }
 
     internal static int[] WithAxis(int[] shape, int axis, int size)

@@ -40,7 +40,7 @@ public sealed partial class Tensor
     internal bool Records => _requiresGrad && NoGradScope.IsGradEnabled;
 
     /// <summary>The same values, cut from the graph: no creator, no grad.</summary>
-    public Tensor Detach() => new(_storage, _offset, _shape);
+    public Tensor Detach() => View(this, _offset, _shape);
 
     /// <summary>Sets <see cref="Grad"/> to zero, keeping its buffer (no allocation).</summary>
     public void ZeroGrad() => Grad?.Fill(0);

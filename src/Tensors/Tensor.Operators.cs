@@ -44,7 +44,7 @@ public sealed partial class Tensor
     public static Tensor operator /(double left, Tensor right)
     {
         ArgumentNullException.ThrowIfNull(right);
-        return UnaryOp.Apply(new ScaledReciprocalFunction(left), right);
+        return UnaryOp.Apply(ConstantFunctions.ScaledReciprocal(left), right);
     }
 
     /// <summary>Elementwise sum (named alternative to <c>+</c>).</summary>
@@ -66,7 +66,7 @@ public sealed partial class Tensor
     public static Tensor Affine(Tensor x, double scale, double shift)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return UnaryOp.Apply(new AffineFunction(scale, shift), x);
+        return UnaryOp.Apply(ConstantFunctions.Affine(scale, shift), x);
     }
 
     /// <summary>eˣ.</summary>
@@ -91,7 +91,7 @@ public sealed partial class Tensor
     public static Tensor Abs(Tensor x) => Unary(AbsFunction.Instance, x);
 
     /// <summary>xᵖ for a constant exponent.</summary>
-    public static Tensor Pow(Tensor x, double p) => Unary(new PowFunction(p), x);
+    public static Tensor Pow(Tensor x, double p) => Unary(ConstantFunctions.Pow(p), x);
 
     /// <summary>xʸ elementwise with a tensor exponent, broadcasting.</summary>
     public static Tensor Pow(Tensor x, Tensor y) => BinaryOp.Apply(BinaryKind.Power, x, y);
@@ -139,7 +139,7 @@ public sealed partial class Tensor
         {
             throw new ArgumentException($"clamp: min {min} exceeds max {max}");
         }
-        return Unary(new ClampFunction(min, max), x);
+        return Unary(ConstantFunctions.Clamp(min, max), x);
     }
 
     private static Tensor Unary(UnaryFunction function, Tensor x)

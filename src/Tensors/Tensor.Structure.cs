@@ -56,9 +56,11 @@ public sealed partial class Tensor
         if (a.Rank == 1)
         {
             var r = MatMul(a.Reshape(1, -1), b);
-            var shape = r.ShapeArray.ToList();
-            shape.RemoveAt(shape.Count - 2);
-            return r.Reshape([.. shape]);
+            // [..., 1, n] → [..., n].
+            Span<int> shape = stackalloc int[r.Rank - 1];
+            r.Shape[..^2].CopyTo(shape);
+            shape[^1] = r.Size(-1);
+            return r.Reshape(shape);
         }
         if (b.Rank == 1)
         {
@@ -68,7 +70,8 @@ public sealed partial class Tensor
         if (a.Rank > 2 && b.Rank == 2)
         {
             var flat = MatMulOp.Apply(a.Reshape(-1, a.Size(-1)), b);
-            var shape = (int[])a.ShapeArray.Clone();
+            Span<int> shape = stackalloc int[a.Rank];
+            a.Shape.CopyTo(shape);
             shape[^1] = b.Size(1);
             return flat.Reshape(shape);
         }
@@ -172,8 +175,11 @@ public sealed partial class Tensor
         {
             return LinearOp.Apply(x, weight, bias, activation);
         }
-        var batchShape = x.Rank == 1 ? [] : x.ShapeArray[..^1];
+        // [..., in] → [..., out] (a vector x gives a vector).
+        Span<int> shape = stackalloc int[Math.Max(x.Rank, 1)];
+        x.Shape.CopyTo(shape);
+        shape[^1] = weight.Size(1);
         var y = LinearOp.Apply(x.Reshape(-1, x.Size(-1)), weight, bias, activation);
-        return y.Reshape([.. batchShape, weight.Size(1)]);
+        return y.Reshape(shape);
     }
 }

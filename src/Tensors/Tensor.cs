@@ -25,9 +25,11 @@ namespace Ppl.Tensors;
 /// </remarks>
 public sealed partial class Tensor : IReal<Tensor>
 {
-    private readonly Storage _storage;
-    private readonly int _offset;
-    private readonly int[] _shape;
+    // Not readonly: a pooled tensor object is reused by a later step (BufferPool.RentTensor).
+    private Storage _storage;
+    private int _offset;
+    private int[] _shape;
+    private int _generation;
     private bool _requiresGrad;
 
     internal Tensor(Storage storage, int offset, int[] shape)
@@ -35,7 +37,33 @@ public sealed partial class Tensor : IReal<Tensor>
         _storage = storage;
         _offset = offset;
         _shape = shape;
+        _generation = storage.Generation;
         Length = ShapeMath.Size(shape);
+    }
+
+    /// <summary>Makes a released pooled tensor object a fresh tensor over <paramref name="storage"/>.</summary>
+    internal void Reuse(Storage storage, int offset, int[] shape)
+    {
+        _storage = storage;
+        _offset = offset;
+        _shape = shape;
+        _generation = storage.Generation;
+        Length = ShapeMath.Size(shape);
+        _requiresGrad = false;
+        Grad = null;
+        Creator = null;
+        VisitMark = 0;
+    }
+
+    /// <summary>
+    /// Cuts a pooled tensor from the graph when its scope ends. The storage reference stays, so that a
+    /// read through this object fails the generation check until the object is reused.
+    /// </summary>
+    internal void Release()
+    {
+        Grad = null;
+        Creator = null;
+        _requiresGrad = false;
     }
 
     /// <summary>The element type.</summary>
@@ -45,7 +73,7 @@ public sealed partial class Tensor : IReal<Tensor>
     public int Rank => _shape.Length;
 
     /// <summary>The number of elements.</summary>
-    public int Length { get; }
+    public int Length { get; private set; }
 
     /// <summary>The size of each axis.</summary>
     public ReadOnlySpan<int> Shape => _shape;
@@ -72,10 +100,23 @@ public sealed partial class Tensor : IReal<Tensor>
         {
             throw new InvalidOperationException($"tensor holds {DType}, not {typeof(T).Name}");
         }
+        return Span<T>();
+    }
+
+    internal Span<T> Span<T>()
+    {
+        if (_storage.Generation != _generation)
+        {
+            ThrowReleased();
+        }
         return _storage.Span<T>(_offset, Length);
     }
 
-    internal Span<T> Span<T>() => _storage.Span<T>(_offset, Length);
+    /// <summary>Whether this tensor's buffer went back to its pool when its scope ended.</summary>
+    internal bool IsReleased => _storage.Generation != _generation;
+
+    private void ThrowReleased() =>
+        throw new ObjectDisposedException(nameof(Tensor), "the TensorScope this tensor was created in has ended");
 
     /// <summary>The value of a one-element tensor.</summary>
     public double Item()
@@ -140,15 +181,41 @@ public sealed partial class Tensor : IReal<Tensor>
 
     /// <summary>
     /// An uninitialised tensor for an op result: pooled inside a <see cref="TensorScope"/>, else new.
-    /// The shape array is owned by the result from now on.
+    /// The shape array is shared, never written: pass an input's <see cref="ShapeArray"/> or a new array.
     /// </summary>
     internal static Tensor Empty(DType dtype, int[] shape)
     {
         var length = ShapeMath.Size(shape);
         var pool = TensorScope.Current;
-        var storage = pool is null ? Storage.Allocate(dtype, length) : pool.Rent(dtype, length);
-        return new Tensor(storage, 0, shape);
+        return pool is null
+            ? new Tensor(Storage.Allocate(dtype, length), 0, shape)
+            : pool.RentTensor(pool.Rent(dtype, length), 0, shape);
     }
+
+    /// <summary>
+    /// An uninitialised tensor of a computed shape (e.g. <c>[rows, columns]</c> or a stack-allocated
+    /// span): inside a scope the shape comes from the pool's table, so nothing is allocated.
+    /// </summary>
+    internal static Tensor Empty(DType dtype, ReadOnlySpan<int> shape) => Empty(dtype, ShapeArrayFor(shape));
+
+    /// <summary>
+    /// A tensor over the storage of <paramref name="source"/> (a view: reshape, slice, detach), pooled
+    /// inside a scope. It takes the source's generation, so a view of a stale tensor is stale too.
+    /// </summary>
+    internal static Tensor View(Tensor source, int offset, int[] shape)
+    {
+        var pool = TensorScope.Current;
+        var view = pool is null ? new Tensor(source._storage, offset, shape) : pool.RentTensor(source._storage, offset, shape);
+        view._generation = source._generation;
+        return view;
+    }
+
+    /// <summary>A view of a computed shape.</summary>
+    internal static Tensor View(Tensor source, int offset, ReadOnlySpan<int> shape) => View(source, offset, ShapeArrayFor(shape));
+
+    /// <summary>An immutable array for a computed shape: the pool's shared one inside a scope, else a copy.</summary>
+    internal static int[] ShapeArrayFor(ReadOnlySpan<int> shape) =>
+        TensorScope.Current is { } pool ? pool.Shape(shape) : shape.IsEmpty ? ShapeMath.ScalarShape : shape.ToArray();
 
     /// <summary>A zero-filled tensor (pooled inside a scope).</summary>
     internal static Tensor ZerosPooled(DType dtype, int[] shape)
@@ -166,7 +233,7 @@ public sealed partial class Tensor : IReal<Tensor>
     /// A tensor of zeros. Like every tensor made inside a <see cref="TensorScope"/>, it lives only as
     /// long as the scope; make trainable values with <see cref="Parameter"/>.
     /// </summary>
-    public static Tensor Zeros(DType dtype, params ReadOnlySpan<int> shape) => ZerosPooled(dtype, ShapeMath.Checked(shape));
+    public static Tensor Zeros(DType dtype, params ReadOnlySpan<int> shape) => ZerosPooled(dtype, ShapeArrayFor(ShapeMath.Checked(shape)));
 
     /// <summary>A tensor of ones.</summary>
     public static Tensor Ones(DType dtype, params ReadOnlySpan<int> shape) => Full(1, dtype, shape);
@@ -174,7 +241,7 @@ public sealed partial class Tensor : IReal<Tensor>
     /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
     public static Tensor Full(double value, DType dtype, params ReadOnlySpan<int> shape)
     {
-        var t = Empty(dtype, ShapeMath.Checked(shape));
+        var t = Empty(dtype, ShapeArrayFor(ShapeMath.Checked(shape)));
         t.Fill(value);
         return t;
     }
@@ -233,7 +300,7 @@ public sealed partial class Tensor : IReal<Tensor>
     /// <summary>One-hot rows: a [n, classes] tensor with a one at (i, indices[i]).</summary>
     public static Tensor OneHot(ReadOnlySpan<int> indices, int classes, DType dtype = DType.Float32)
     {
-        var t = ZerosPooled(dtype, [indices.Length, classes]);
+        var t = ZerosPooled(dtype, ShapeArrayFor([indices.Length, classes]));
         for (var i = 0; i < indices.Length; i++)
         {
             if ((uint)indices[i] >= (uint)classes)
@@ -291,7 +358,7 @@ public sealed partial class Tensor : IReal<Tensor>
 
     private static int[] ShapeFor(int length, ReadOnlySpan<int> shape)
     {
-        var result = shape.IsEmpty ? [length] : ShapeMath.Checked(shape);
+        var result = shape.IsEmpty ? ShapeArrayFor([length]) : ShapeArrayFor(ShapeMath.Checked(shape));
         if (ShapeMath.Size(result) != length)
         {
             throw new ArgumentException($"{length} values do not fill shape [{string.Join(", ", result)}]");

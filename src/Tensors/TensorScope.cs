@@ -2,13 +2,13 @@ namespace Ppl.Tensors;
 
 /// <summary>
 /// A <c>using</c> block whose tensors are pooled: every tensor created inside it (op results,
-/// intermediate gradients, scratch) takes its buffer from a <see cref="BufferPool"/>, and all of them
-/// go back to the pool when the scope ends. Tensors created inside must not be used after it: read
+/// intermediate gradients, scratch) takes its buffer, its tensor object and its autodiff record from a
+/// <see cref="BufferPool"/>, and all of them go back to the pool when the scope ends. Tensors created inside must not be used after it: read
 /// results out (<see cref="Tensor.Item"/>, <see cref="Tensor.ToArray"/>) before disposing.
 /// Parameters, their gradients and optimiser state are never pooled.
 /// </summary>
 /// <example>
-/// A training loop whose steps allocate (almost) nothing after the first:
+/// A training loop whose steps allocate nothing after the first:
 /// <code>
 /// var mlp = new Mlp([784, 400, 20], random);
 /// var adam = new Adam(mlp.Parameters, learningRate: 1e-3);
@@ -36,13 +36,14 @@ public readonly struct TensorScope : IDisposable, IEquatable<TensorScope>
 
     private readonly BufferPool? _pool;
     private readonly BufferPool? _previous;
-    private readonly int _start;
+    private readonly PoolMark _start;
 
     private TensorScope(BufferPool pool)
     {
+        pool.BeginScope();
         _pool = pool;
         _previous = _current;
-        _start = pool.LiveCount;
+        _start = pool.Mark;
         _current = pool;
     }
 
@@ -62,7 +63,7 @@ public readonly struct TensorScope : IDisposable, IEquatable<TensorScope>
         {
             return;
         }
-        _pool.ReleaseFrom(_start);
+        _pool.ReleaseTo(_start);
         _current = _previous;
     }
 

@@ -55,7 +55,7 @@ internal static class BackwardPass
         while (stack.Count > 0)
         {
             var (node, next) = stack.Pop();
-            var inputs = node.Creator?.Inputs ?? [];
+            var inputs = node.Creator is { } creator ? creator.Inputs : default;
             if (next < inputs.Length)
             {
                 stack.Push((node, next + 1));

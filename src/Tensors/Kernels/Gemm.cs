@@ -23,6 +23,12 @@ public static class Gemm
     /// <summary>From this many multiply-adds a second thread pays for its hand-off (a few µs).</summary>
     private const long ParallelProduct = 1L << 18;
 
+    /// <summary>Largest C (elements) whose depth-split partial sum lives on the stack (32 KiB of float64).</summary>
+    private const int DepthSplitOutput = 4096;
+
+    /// <summary>Smallest depth worth splitting: a few packed depth blocks per thread.</summary>
+    private const int DepthSplitDepth = 2048;
+
     /// <summary>Single-precision GEMM.</summary>
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c,
         int m, int n, int k, bool transposeA = false, bool transposeB = false, bool accumulate = false)
@@ -116,6 +122,10 @@ public static class Gemm
             _ => (long)task->M * task->N * task->K >= ParallelProduct,
         };
         var worker = GemmWorker.Shared;
+        if (split && worker is not null && SplitsDepth(task) && TrySplitDepth<T, TKernel>(task, worker))
+        {
+            return;
+        }
         if (split && worker is not null)
         {
             var (first, second) = Halve(whole, TKernel.Rows, TKernel.Columns, task->TransposeA, task->TransposeB);
@@ -151,6 +161,75 @@ public static class Gemm
         return cutRows
             ? (whole with { RowEnd = rowCut }, whole with { RowStart = rowCut })
             : (whole with { ColumnEnd = columnCut }, whole with { ColumnStart = columnCut });
+    }
+
+    /// <summary>
+    /// Whether to split the depth k rather than C: for a small C and a long depth stored depth-major
+    /// in both operands (Aᵀ·B, e.g. the Gram matrix XᵀX of a tall X), cutting C makes both threads
+    /// stream the whole uncut operand and leaves them micro-tiles too few to balance, while the two
+    /// halves of k are contiguous row blocks of A and B: each thread reads half of each.
+    /// </summary>
+    private static unsafe bool SplitsDepth<T>(GemmTask<T>* task) where T : unmanaged =>
+        task->TransposeA && !task->TransposeB && (long)task->M * task->N <= DepthSplitOutput
+        && task->K >= DepthSplitDepth && task->K >= 8L * Math.Max(task->M, task->N);
+
+    /// <summary>
+    /// C (+)= A[0..h]ᵀ·B[0..h] on the caller while the worker computes P = A[h..k]ᵀ·B[h..k] into a
+    /// stack buffer; then C += P. False (nothing run) if the worker is busy.
+    /// </summary>
+    private static unsafe bool TrySplitDepth<T, TKernel>(GemmTask<T>* task, GemmWorker worker)
+        where T : unmanaged
+        where TKernel : IMicroKernel<T>
+    {
+        int m = task->M, n = task->N, k = task->K;
+        // The cut on a depth-block boundary, so that the caller's half packs whole blocks.
+        var half = (k / 2 + 255) & ~255;
+        var partial = stackalloc T[m * n];
+        var halves = new DepthHalves<T>(
+            new GemmTask<T>(task->A, task->B, task->C, m, n, half, true, false, task->Accumulate),
+            new GemmTask<T>(task->A + (long)half * m, task->B + (long)half * n, partial, m, n, k - half, true, false, false));
+        // The worker's share is told apart by its columns: [n, 2n) stands for the second half of the depth.
+        if (!worker.TryRunSplit(DepthJob<T, TKernel>.Run, (nint)(&halves), new GemmRange(0, m, 0, n), new GemmRange(0, m, n, 2 * n)))
+        {
+            return false;
+        }
+        AddInto(new ReadOnlySpan<T>(partial, m * n), new Span<T>(task->C, m * n));
+        return true;
+    }
+
+    private static void AddInto<T>(ReadOnlySpan<T> source, Span<T> target) where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            var t = System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(target);
+            System.Numerics.Tensors.TensorPrimitives.Add(System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(source), t, t);
+        }
+        else
+        {
+            var t = System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(target);
+            System.Numerics.Tensors.TensorPrimitives.Add(System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(source), t, t);
+        }
+    }
+
+    /// <summary>The two depth halves of one product (a plain struct: it holds pointers).</summary>
+    private readonly struct DepthHalves<T>(GemmTask<T> low, GemmTask<T> high) where T : unmanaged
+    {
+        public GemmTask<T> Low { get; } = low;
+
+        public GemmTask<T> High { get; } = high;
+    }
+
+    /// <summary>The entry point of a depth-split product, cached once per kernel: no allocation per call.</summary>
+    private static unsafe class DepthJob<T, TKernel>
+        where T : unmanaged
+        where TKernel : IMicroKernel<T>
+    {
+        public static readonly Action<nint, GemmRange> Run = static (state, range) =>
+        {
+            var halves = (DepthHalves<T>*)state;
+            var task = range.ColumnStart == 0 ? halves->Low : halves->High;
+            BlockedGemm<T, TKernel>.Run(task, new GemmRange(0, task.M, 0, task.N));
+        };
     }
 
     private static void Check(int aLength, int bLength, int cLength, int m, int n, int k)

@@ -4,8 +4,8 @@ namespace Ppl.Tensors.Kernels;
 
 /// <summary>
 /// One background thread that computes the second half of a GEMM while the caller computes the
-/// first, so that large products use both cores without <c>Parallel.For</c>'s per-call delegates
-/// and allocations. After a job the worker spins briefly (the next GEMM of a training step usually
+/// first (and shares large elementwise jobs, <see cref="Ops.ParallelChunks"/>), so that large products
+/// use both cores without <c>Parallel.For</c>'s per-call delegates and allocations. After a job the worker spins briefly (the next GEMM of a training step usually
 /// follows within microseconds) and then sleeps until woken.
 /// </summary>
 /// <remarks>

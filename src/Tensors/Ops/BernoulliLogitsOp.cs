@@ -12,9 +12,7 @@ namespace Ppl.Tensors.Ops;
 /// </summary>
 internal sealed class BernoulliLogitsOp : Op
 {
-    private readonly Tensor _sigmoid;
-
-    private BernoulliLogitsOp(Tensor logits, Tensor x, Tensor sigmoid) : base(logits, x) => _sigmoid = sigmoid;
+    private Tensor? _sigmoid;
 
     internal static Tensor Apply(Tensor logits, Tensor x)
     {
@@ -34,8 +32,14 @@ internal sealed class BernoulliLogitsOp : Op
         {
             y.Span<double>()[0] = VectorMath.BernoulliLogits(logits.Span<double>(), x.Span<double>(), sigmoid.Span<double>());
         }
-        var records = logits.Records || x.Records;
-        return records ? y.WithCreator(new BernoulliLogitsOp(logits, x, sigmoid)) : y;
+        if (!logits.Records && !x.Records)
+        {
+            return y;
+        }
+        var op = Rent<BernoulliLogitsOp>();
+        op._sigmoid = sigmoid;
+        op.SetInputs(logits, x);
+        return y.WithCreator(op);
     }
 
     internal override void Backward(Tensor output, Tensor gradient)
@@ -50,6 +54,12 @@ internal sealed class BernoulliLogitsOp : Op
         }
     }
 
+    internal override void Clear()
+    {
+        base.Clear();
+        _sigmoid = null;
+    }
+
     private void Backward<T>(Tensor gradient) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var logits = Inputs[0];
@@ -57,7 +67,7 @@ internal sealed class BernoulliLogitsOp : Op
         var g = gradient.Span<T>()[0];
         if (logits.RequiresGrad)
         {
-            VectorMath.AddBernoulliLogitsGradient(x.Span<T>(), _sigmoid.Span<T>(), g, logits.GradSpan<T>());
+            VectorMath.AddBernoulliLogitsGradient(x.Span<T>(), _sigmoid!.Span<T>(), g, logits.GradSpan<T>());
         }
         if (x.RequiresGrad)
         {

@@ -11,9 +11,7 @@ namespace Ppl.Tensors.Ops;
 /// </summary>
 internal sealed class BinaryOp : Op
 {
-    private readonly BinaryKind _kind;
-
-    private BinaryOp(BinaryKind kind, Tensor a, Tensor b) : base(a, b) => _kind = kind;
+    private BinaryKind _kind;
 
     internal static Tensor Apply(BinaryKind kind, Tensor a, Tensor b)
     {
@@ -24,7 +22,7 @@ internal sealed class BinaryOp : Op
         var y = Tensor.Empty(a.DType, shape);
         if (a.Length == y.Length && b.Length == y.Length && ParallelChunks.IsLarge(y.Length))
         {
-            ParallelChunks.Run(y.Length, (start, count) => SameShapeForward(kind, a, b, y, start, count));
+            ParallelChunks.Run(y.Length, new SameShapeJob(kind, a, b, y));
         }
         else if (IsFloat(a))
         {
@@ -34,20 +32,31 @@ internal sealed class BinaryOp : Op
         {
             Broadcasting.Map(kind, a.Span<double>(), a.ShapeArray, b.Span<double>(), b.ShapeArray, y.Span<double>(), shape);
         }
-        return a.Records || b.Records ? y.WithCreator(new BinaryOp(kind, a, b)) : y;
+        if (!a.Records && !b.Records)
+        {
+            return y;
+        }
+        var op = Rent<BinaryOp>();
+        op._kind = kind;
+        op.SetInputs(a, b);
+        return y.WithCreator(op);
     }
 
-    private static void SameShapeForward(BinaryKind kind, Tensor a, Tensor b, Tensor y, int start, int count)
+    /// <summary>y = a ∘ b on a chunk of same-shape operands.</summary>
+    private readonly record struct SameShapeJob(BinaryKind Kind, Tensor A, Tensor B, Tensor Y) : IChunkJob
     {
-        if (IsFloat(a))
+        public void Run(int start, int count)
         {
-            Broadcasting.Map<float>(kind, a.Span<float>().Slice(start, count), a.ShapeArray, b.Span<float>().Slice(start, count),
-                b.ShapeArray, y.Span<float>().Slice(start, count), y.ShapeArray);
-        }
-        else
-        {
-            Broadcasting.Map<double>(kind, a.Span<double>().Slice(start, count), a.ShapeArray, b.Span<double>().Slice(start, count),
-                b.ShapeArray, y.Span<double>().Slice(start, count), y.ShapeArray);
+            if (IsFloat(A))
+            {
+                Broadcasting.Map<float>(Kind, A.Span<float>().Slice(start, count), A.ShapeArray, B.Span<float>().Slice(start, count),
+                    B.ShapeArray, Y.Span<float>().Slice(start, count), Y.ShapeArray);
+            }
+            else
+            {
+                Broadcasting.Map<double>(Kind, A.Span<double>().Slice(start, count), A.ShapeArray, B.Span<double>().Slice(start, count),
+                    B.ShapeArray, Y.Span<double>().Slice(start, count), Y.ShapeArray);
+            }
         }
     }
 

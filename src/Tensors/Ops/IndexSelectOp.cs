@@ -16,14 +16,11 @@ namespace Ppl.Tensors.Ops;
 /// </summary>
 internal sealed class IndexSelectOp : Op
 {
-    private readonly int[] _indices;
-    private readonly bool _gather;
-    private readonly int _outer;
-    private readonly int _n;
-    private readonly int _inner;
-
-    private IndexSelectOp(Tensor x, int[] indices, bool gather, int outer, int n, int inner) : base(x) =>
-        (_indices, _gather, _outer, _n, _inner) = (indices, gather, outer, n, inner);
+    private int[] _indices = [];
+    private bool _gather;
+    private int _outer;
+    private int _n;
+    private int _inner;
 
     internal static Tensor Apply(Tensor x, int axis, int[] indices, bool gather)
     {
@@ -41,9 +38,12 @@ internal sealed class IndexSelectOp : Op
                 throw new ArgumentOutOfRangeException(nameof(indices), $"index {i} outside 0..{n - 1}");
             }
         }
-        var shape = gather ? ShapeMath.Reduced(x.ShapeArray, a, keepDims: false) : ShapeMath.WithAxis(x.ShapeArray, a, indices.Length);
+        Span<int> buffer = stackalloc int[x.Rank];
+        var shape = gather ? ShapeMath.Reduced(x.ShapeArray, a, keepDims: false, buffer) : ShapeMath.WithAxis(x.ShapeArray, a, indices.Length, buffer);
         var y = Tensor.Empty(x.DType, shape);
-        var op = new IndexSelectOp(x, indices, gather, outer, n, inner);
+        var op = Rent<IndexSelectOp>();
+        (op._indices, op._gather, op._outer, op._n, op._inner) = (indices, gather, outer, n, inner);
+        op.SetInputs(x);
         if (IsFloat(x))
         {
             op.Forward(x.Span<float>(), y.Span<float>());
@@ -53,6 +53,12 @@ internal sealed class IndexSelectOp : Op
             op.Forward(x.Span<double>(), y.Span<double>());
         }
         return x.Records ? y.WithCreator(op) : y;
+    }
+
+    internal override void Clear()
+    {
+        base.Clear();
+        _indices = [];
     }
 
     private void Forward<T>(ReadOnlySpan<T> x, Span<T> y)

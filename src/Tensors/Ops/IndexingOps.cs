@@ -10,14 +10,11 @@ namespace Ppl.Tensors.Ops;
 /// </summary>
 internal sealed class SliceOp : Op
 {
-    private readonly int _outer;
-    private readonly int _n;
-    private readonly int _inner;
-    private readonly int _start;
-    private readonly int _count;
-
-    private SliceOp(Tensor x, int outer, int n, int inner, int start, int count) : base(x) =>
-        (_outer, _n, _inner, _start, _count) = (outer, n, inner, start, count);
+    private int _outer;
+    private int _n;
+    private int _inner;
+    private int _start;
+    private int _count;
 
     internal static Tensor Apply(Tensor x, int axis, int start, int end)
     {
@@ -28,11 +25,11 @@ internal sealed class SliceOp : Op
             throw new ArgumentOutOfRangeException(nameof(start), $"slice {start}:{end} outside axis of size {n}");
         }
         var count = end - start;
-        var shape = ShapeMath.WithAxis(x.ShapeArray, a, count);
+        var shape = ShapeMath.WithAxis(x.ShapeArray, a, count, stackalloc int[x.Rank]);
         Tensor y;
         if (outer == 1)
         {
-            y = new Tensor(x.Storage, x.Offset + start * inner, shape);
+            y = Tensor.View(x, x.Offset + start * inner, shape);
         }
         else
         {
@@ -46,7 +43,14 @@ internal sealed class SliceOp : Op
                 Copy(x.Span<double>(), y.Span<double>(), outer, n, inner, start, count);
             }
         }
-        return x.Records ? y.WithCreator(new SliceOp(x, outer, n, inner, start, count)) : y;
+        if (!x.Records)
+        {
+            return y;
+        }
+        var op = Rent<SliceOp>();
+        (op._outer, op._n, op._inner, op._start, op._count) = (outer, n, inner, start, count);
+        op.SetInputs(x);
+        return y.WithCreator(op);
     }
 
     private static void Copy<T>(ReadOnlySpan<T> x, Span<T> y, int outer, int n, int inner, int start, int count)
@@ -84,9 +88,7 @@ internal sealed class SliceOp : Op
 /// <summary>Joins tensors along one axis; backward hands each input its window of the gradient.</summary>
 internal sealed class ConcatOp : Op
 {
-    private readonly int _axis;
-
-    private ConcatOp(Tensor[] parts, int axis) : base(parts) => _axis = axis;
+    private int _axis;
 
     internal static Tensor Apply(IReadOnlyList<Tensor> parts, int axis)
     {
@@ -131,7 +133,14 @@ internal sealed class ConcatOp : Op
             at += block;
             records |= p.Records;
         }
-        return records ? y.WithCreator(new ConcatOp([.. parts], a)) : y;
+        if (!records)
+        {
+            return y;
+        }
+        var op = Rent<ConcatOp>();
+        op._axis = a;
+        op.SetInputs(parts);
+        return y.WithCreator(op);
     }
 
     internal override void Backward(Tensor output, Tensor gradient)

@@ -14,15 +14,8 @@ namespace Ppl.Tensors.Ops;
 /// </summary>
 internal sealed class LinearOp : Op
 {
-    private readonly Activation _activation;
-    private readonly bool _hasBias;
-
-    private LinearOp(Tensor x, Tensor weight, Tensor? bias, Activation activation)
-        : base(bias is null ? [x, weight] : [x, weight, bias])
-    {
-        _activation = activation;
-        _hasBias = bias is not null;
-    }
+    private Activation _activation;
+    private bool _hasBias;
 
     internal static Tensor Apply(Tensor x, Tensor weight, Tensor? bias, Activation activation)
     {
@@ -45,8 +38,22 @@ internal sealed class LinearOp : Op
         {
             Forward<double>(x, weight, bias, y, activation);
         }
-        var records = x.Records || weight.Records || (bias?.Records ?? false);
-        return records ? y.WithCreator(new LinearOp(x, weight, bias, activation)) : y;
+        if (!x.Records && !weight.Records && !(bias?.Records ?? false))
+        {
+            return y;
+        }
+        var op = Rent<LinearOp>();
+        op._activation = activation;
+        op._hasBias = bias is not null;
+        if (bias is null)
+        {
+            op.SetInputs(x, weight);
+        }
+        else
+        {
+            op.SetInputs(x, weight, bias);
+        }
+        return y.WithCreator(op);
     }
 
     private static void Forward<T>(Tensor x, Tensor weight, Tensor? bias, Tensor y, Activation activation)

@@ -11,17 +11,12 @@ namespace Ppl.Tensors.Ops;
 /// </summary>
 internal sealed class MatMulOp : Op
 {
-    private readonly int _batch;
-    private readonly int _m;
-    private readonly int _n;
-    private readonly int _k;
-    private readonly bool _sharedA;
-    private readonly bool _sharedB;
-
-    private MatMulOp(Tensor a, Tensor b, int batch, int m, int n, int k, bool sharedA, bool sharedB) : base(a, b)
-    {
-        (_batch, _m, _n, _k, _sharedA, _sharedB) = (batch, m, n, k, sharedA, sharedB);
-    }
+    private int _batch;
+    private int _m;
+    private int _n;
+    private int _k;
+    private bool _sharedA;
+    private bool _sharedB;
 
     /// <summary>a: [m, k] or [batch, m, k]; b: [k, n] or [batch, k, n].</summary>
     internal static Tensor Apply(Tensor a, Tensor b)
@@ -46,8 +41,7 @@ internal sealed class MatMulOp : Op
             throw new ArgumentException($"batch sizes {batchA} and {batchB} differ");
         }
         var batch = Math.Max(batchA, batchB);
-        var shape = a.Rank == 3 || b.Rank == 3 ? new[] { batch, m, n } : new[] { m, n };
-        var y = Tensor.Empty(a.DType, shape);
+        var y = a.Rank == 3 || b.Rank == 3 ? Tensor.Empty(a.DType, [batch, m, n]) : Tensor.Empty(a.DType, [m, n]);
         var sharedA = batchA == 1 && batch > 1;
         var sharedB = batchB == 1 && batch > 1;
         for (var i = 0; i < batch; i++)
@@ -63,7 +57,14 @@ internal sealed class MatMulOp : Op
                 Gemm.Multiply(a.Span<double>().Slice(ao, m * k), b.Span<double>().Slice(bo, k * n), y.Span<double>().Slice(i * m * n, m * n), m, n, k);
             }
         }
-        return a.Records || b.Records ? y.WithCreator(new MatMulOp(a, b, batch, m, n, k, sharedA, sharedB)) : y;
+        if (!a.Records && !b.Records)
+        {
+            return y;
+        }
+        var op = Rent<MatMulOp>();
+        (op._batch, op._m, op._n, op._k, op._sharedA, op._sharedB) = (batch, m, n, k, sharedA, sharedB);
+        op.SetInputs(a, b);
+        return y.WithCreator(op);
     }
 
     internal override void Backward(Tensor output, Tensor gradient)

@@ -1,87 +1,107 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using Ppl.Tensors.Kernels;
 
 namespace Ppl.Tensors.Ops;
 
+/// <summary>A piece of elementwise work over [start, start + count): a struct, so that handing it to
+/// <see cref="ParallelChunks"/> allocates no closure.</summary>
+internal interface IChunkJob
+{
+    /// <summary>Does the work for elements [start, start + count).</summary>
+    void Run(int start, int count);
+}
+
 /// <summary>
-/// Shares a large elementwise job between the caller and one thread-pool thread: below
-/// <see cref="Threshold"/> elements the job runs inline (a hand-off costs more than it saves, and small
-/// steps stay allocation-free); above it, the job is cut into about eight chunks that both threads
-/// claim one at a time from a shared counter.
+/// Shares a large elementwise job between the caller and the second core's worker thread
+/// (<see cref="GemmWorker"/>, idle between GEMMs): below <see cref="Threshold"/> elements the job runs
+/// inline (a hand-off costs more than it saves); above it, the job is cut into about eight chunks that
+/// both threads claim one at a time from a shared counter.
 /// </summary>
 /// <remarks>
-/// Claiming, not assigning: if the pool thread starts late (the pool is busy, the machine
-/// oversubscribed), the caller simply claims more chunks, and at the end it waits for at most the one
-/// chunk the other thread is running. <c>Parallel.For</c>, which assigns work, measured several times
-/// slower than serial on a loaded machine; this costs at worst one queued work item more than serial.
-/// A split allocates one small job object (large ops only).
+/// Claiming, not assigning: if the worker starts late (asleep, or descheduled on an oversubscribed
+/// machine), the caller simply claims more chunks, and at the end it waits for at most the one chunk
+/// the worker is running; if the worker is busy with another caller, the caller runs the whole job.
+/// <c>Parallel.For</c>, which assigns work, measured several times slower than serial on a loaded
+/// machine. The thread pool is not used: a work item queued behind a busy pool holds its job object
+/// until it runs, so a step would allocate whenever the pool is busy. The job's state lives on the
+/// caller's stack, and the worker reaches it through a pointer while the caller waits: nothing is
+/// allocated.
 /// </remarks>
-internal static class ParallelChunks
+internal static unsafe class ParallelChunks
 {
     /// <summary>Elements below which a job is not split (128 KiB of float32: tens of µs of work).</summary>
     internal const int Threshold = 1 << 15;
 
     private const int MinimumChunk = 1 << 13;
 
-    private static readonly bool _multiCore = Environment.ProcessorCount > 1;
+    /// <summary>Whether a job of this length would be split.</summary>
+    internal static bool IsLarge(int length) => length >= Threshold && GemmWorker.Shared is not null;
 
-    /// <summary>Whether a job of this length would be split (callers skip building a closure otherwise).</summary>
-    internal static bool IsLarge(int length) => length >= Threshold && _multiCore;
-
-    /// <summary>Runs <paramref name="body"/>(start, count) over [0, length), shared between two threads when large.</summary>
-    internal static void Run(int length, Action<int, int> body)
+    /// <summary>Runs <paramref name="job"/> over [0, length), shared between two threads when large.</summary>
+    internal static void Run<TJob>(int length, TJob job) where TJob : struct, IChunkJob
     {
         if (!IsLarge(length))
         {
-            body(0, length);
+            job.Run(0, length);
             return;
         }
         var chunk = (Math.Max(MinimumChunk, length / 8) + 63) & ~63;
-        var job = new SharedJob(body, length, chunk);
-        ThreadPool.UnsafeQueueUserWorkItem(job, preferLocal: false);
-        job.Work();
-        job.Wait();
+        var shared = new SharedJob<TJob>(job, length, chunk);
+        // The caller's stack frame does not move and stays alive until both threads are done.
+        var state = (nint)Unsafe.AsPointer(ref shared);
+        if (!GemmWorker.Shared!.TryRunSplit(Runner<TJob>.Run, state, default, default))
+        {
+            job.Run(0, length);
+            return;
+        }
+        shared.Error?.Throw();
     }
 
-    private sealed class SharedJob(Action<int, int> body, int length, int chunk) : IThreadPoolWorkItem
+    /// <summary>
+    /// Runs <paramref name="body"/>(start, count) over [0, length): the delegate form, for callers off
+    /// the hot path (a lambda capturing locals allocates its closure on every call).
+    /// </summary>
+    internal static void Run(int length, Action<int, int> body) => Run(length, new DelegateJob(body));
+
+    /// <summary>A delegate as a job.</summary>
+    private readonly record struct DelegateJob(Action<int, int> Body) : IChunkJob
     {
-        private readonly int _chunks = (length + chunk - 1) / chunk;
-        private int _next;
-        private int _finished;
-        private ExceptionDispatchInfo? _error;
+        public void Run(int start, int count) => Body(start, count);
+    }
 
-        public void Execute() => Work();
+    /// <summary>One job's chunks, claimed by both threads.</summary>
+    private struct SharedJob<TJob>(TJob job, int length, int chunk) where TJob : struct, IChunkJob
+    {
+        public TJob Job = job;
+        public readonly int Length = length;
+        public readonly int Chunk = chunk;
+        public readonly int Chunks = (length + chunk - 1) / chunk;
+        public int Next;
+        public ExceptionDispatchInfo? Error;
+    }
 
-        /// <summary>Claims and runs chunks until none is left.</summary>
-        internal void Work()
+    /// <summary>The worker's entry point for one job type, cached: no delegate per call.</summary>
+    private static class Runner<TJob> where TJob : struct, IChunkJob
+    {
+        public static readonly Action<nint, GemmRange> Run = static (state, _) => Work(ref Unsafe.AsRef<SharedJob<TJob>>((void*)state));
+    }
+
+    /// <summary>Claims and runs chunks until none is left; a failure is kept for the caller to rethrow.</summary>
+    private static void Work<TJob>(ref SharedJob<TJob> shared) where TJob : struct, IChunkJob
+    {
+        int c;
+        while ((c = Interlocked.Increment(ref shared.Next) - 1) < shared.Chunks)
         {
-            int c;
-            while ((c = Interlocked.Increment(ref _next) - 1) < _chunks)
+            var start = c * shared.Chunk;
+            try
             {
-                var start = c * chunk;
-                try
-                {
-                    body(start, Math.Min(chunk, length - start));
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    Interlocked.CompareExchange(ref _error, ExceptionDispatchInfo.Capture(e), null);
-                }
-                finally
-                {
-                    Interlocked.Increment(ref _finished);
-                }
+                shared.Job.Run(start, Math.Min(shared.Chunk, shared.Length - start));
             }
-        }
-
-        /// <summary>Waits for chunks still running on the other thread; rethrows a chunk's failure.</summary>
-        internal void Wait()
-        {
-            var spin = new SpinWait();
-            while (Volatile.Read(ref _finished) < _chunks)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                spin.SpinOnce();
+                Interlocked.CompareExchange(ref shared.Error, ExceptionDispatchInfo.Capture(e), null);
             }
-            _error?.Throw();
         }
     }
 }

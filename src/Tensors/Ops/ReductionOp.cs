@@ -18,34 +18,28 @@ internal enum ReductionKind
 /// </summary>
 internal sealed class ReductionOp : Op
 {
-    private readonly ReductionKind _kind;
-    private readonly int _outer;
-    private readonly int _n;
-    private readonly int _inner;
-
-    private ReductionOp(ReductionKind kind, Tensor x, int outer, int n, int inner) : base(x)
-    {
-        _kind = kind;
-        _outer = outer;
-        _n = n;
-        _inner = inner;
-    }
+    private ReductionKind _kind;
+    private int _outer;
+    private int _n;
+    private int _inner;
 
     /// <summary>Reduces along <paramref name="axis"/>, or over all elements when it is null.</summary>
     internal static Tensor Apply(ReductionKind kind, Tensor x, int? axis, bool keepDims)
     {
         int outer, n, inner;
-        int[] shape;
+        Span<int> buffer = stackalloc int[x.Rank];
+        scoped ReadOnlySpan<int> shape;
         if (axis is null)
         {
             (outer, n, inner) = (1, x.Length, 1);
-            shape = keepDims ? Enumerable.Repeat(1, x.Rank).ToArray() : ShapeMath.ScalarShape;
+            buffer.Fill(1);
+            shape = keepDims ? buffer : ShapeMath.ScalarShape;
         }
         else
         {
             var a = ShapeMath.NormalizeAxis(axis.Value, x.Rank);
             (outer, n, inner) = ShapeMath.AroundAxis(x.ShapeArray, a);
-            shape = ShapeMath.Reduced(x.ShapeArray, a, keepDims);
+            shape = ShapeMath.Reduced(x.ShapeArray, a, keepDims, buffer);
         }
         if (n == 0 && kind != ReductionKind.Sum)
         {
@@ -60,7 +54,14 @@ internal sealed class ReductionOp : Op
         {
             Forward(kind, x.Span<double>(), y.Span<double>(), outer, n, inner);
         }
-        return x.Records ? y.WithCreator(new ReductionOp(kind, x, outer, n, inner)) : y;
+        if (!x.Records)
+        {
+            return y;
+        }
+        var op = Rent<ReductionOp>();
+        (op._kind, op._outer, op._n, op._inner) = (kind, outer, n, inner);
+        op.SetInputs(x);
+        return y.WithCreator(op);
     }
 
     private static void Forward<T>(ReductionKind kind, ReadOnlySpan<T> x, Span<T> y, int outer, int n, int inner)

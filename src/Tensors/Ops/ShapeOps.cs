@@ -10,33 +10,35 @@ namespace Ppl.Tensors.Ops;
 /// </summary>
 internal sealed class ReshapeOp : Op
 {
-    private ReshapeOp(Tensor x) : base(x)
-    {
-    }
-
     internal static Tensor Apply(Tensor x, ReadOnlySpan<int> shape)
     {
-        var resolved = Resolve(x.Length, shape);
-        var y = new Tensor(x.Storage, x.Offset, resolved);
-        return x.Records ? y.WithCreator(new ReshapeOp(x)) : y;
+        Span<int> resolved = stackalloc int[shape.Length];
+        Resolve(x.Length, shape, resolved);
+        var y = Tensor.View(x, x.Offset, resolved);
+        if (!x.Records)
+        {
+            return y;
+        }
+        var op = Rent<ReshapeOp>();
+        op.SetInputs(x);
+        return y.WithCreator(op);
     }
 
-    /// <summary>The shape with at most one −1 inferred from the element count.</summary>
-    private static int[] Resolve(int length, ReadOnlySpan<int> shape)
+    /// <summary>The shape with at most one −1 inferred from the element count, written into <paramref name="result"/>.</summary>
+    private static void Resolve(int length, ReadOnlySpan<int> shape, Span<int> result)
     {
-        var result = shape.IsEmpty ? ShapeMath.ScalarShape : shape.ToArray();
-        var unknown = Array.IndexOf(result, -1);
+        shape.CopyTo(result);
+        var unknown = result.IndexOf(-1);
         if (unknown >= 0)
         {
             result[unknown] = 1;
             var known = ShapeMath.Size(result);
             result[unknown] = known == 0 ? 0 : length / known;
         }
-        if (ShapeMath.Size(result) != length || result.Any(d => d < 0))
+        if (ShapeMath.Size(result) != length || result.ContainsAnyExceptInRange(0, int.MaxValue))
         {
             throw new ArgumentException($"cannot reshape {length} elements to [{string.Join(", ", shape.ToArray())}]");
         }
-        return result;
     }
 
     internal override void Backward(Tensor output, Tensor gradient)
@@ -56,17 +58,14 @@ internal sealed class ReshapeOp : Op
 /// <summary>Swaps the last two axes (a batch of matrix transposes); backward transposes back.</summary>
 internal sealed class TransposeOp : Op
 {
-    private TransposeOp(Tensor x) : base(x)
-    {
-    }
-
     internal static Tensor Apply(Tensor x)
     {
         if (x.Rank < 2)
         {
             throw new ArgumentException("transpose needs at least two axes");
         }
-        var shape = (int[])x.ShapeArray.Clone();
+        Span<int> shape = stackalloc int[x.Rank];
+        x.ShapeArray.CopyTo(shape);
         (shape[^1], shape[^2]) = (shape[^2], shape[^1]);
         var y = Tensor.Empty(x.DType, shape);
         int rows = x.Size(-2), cols = x.Size(-1);
@@ -78,7 +77,13 @@ internal sealed class TransposeOp : Op
         {
             Transpose<double>(x.Span<double>(), y.Span<double>(), rows, cols, accumulate: false);
         }
-        return x.Records ? y.WithCreator(new TransposeOp(x)) : y;
+        if (!x.Records)
+        {
+            return y;
+        }
+        var op = Rent<TransposeOp>();
+        op.SetInputs(x);
+        return y.WithCreator(op);
     }
 
     /// <summary>dst[b, j, i] (+)= src[b, i, j] for a batch of rows×cols matrices, in cache-sized tiles.</summary>
@@ -127,10 +132,6 @@ internal sealed class TransposeOp : Op
 /// <summary>Converts between float32 and float64; the gradient is converted back.</summary>
 internal sealed class CastOp : Op
 {
-    private CastOp(Tensor x) : base(x)
-    {
-    }
-
     internal static Tensor Apply(Tensor x, DType dtype)
     {
         if (x.DType == dtype)
@@ -139,7 +140,13 @@ internal sealed class CastOp : Op
         }
         var y = Tensor.Empty(dtype, x.ShapeArray);
         Convert(x, y, accumulate: false);
-        return x.Records ? y.WithCreator(new CastOp(x)) : y;
+        if (!x.Records)
+        {
+            return y;
+        }
+        var op = Rent<CastOp>();
+        op.SetInputs(x);
+        return y.WithCreator(op);
     }
 
     private static void Convert(Tensor from, Tensor to, bool accumulate)

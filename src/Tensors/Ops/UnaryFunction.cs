@@ -20,34 +20,20 @@ internal abstract class UnaryFunction
 /// <summary>Applies a <see cref="UnaryFunction"/> and records it for autodiff when needed.</summary>
 internal sealed class UnaryOp : Op
 {
-    private readonly UnaryFunction _function;
-
-    private UnaryOp(UnaryFunction function, Tensor x) : base(x) => _function = function;
+    private UnaryFunction? _function;
 
     internal static Tensor Apply(UnaryFunction function, Tensor x)
     {
         var y = Tensor.Empty(x.DType, x.ShapeArray);
-        if (ParallelChunks.IsLarge(x.Length))
+        ParallelChunks.Run(x.Length, new ForwardJob(function, x, y));
+        if (!x.Records)
         {
-            ParallelChunks.Run(x.Length, (start, count) => Forward(function, x, y, start, count));
+            return y;
         }
-        else
-        {
-            Forward(function, x, y, 0, x.Length);
-        }
-        return x.Records ? y.WithCreator(new UnaryOp(function, x)) : y;
-    }
-
-    private static void Forward(UnaryFunction function, Tensor x, Tensor y, int start, int count)
-    {
-        if (IsFloat(x))
-        {
-            function.Forward<float>(x.Span<float>().Slice(start, count), y.Span<float>().Slice(start, count));
-        }
-        else
-        {
-            function.Forward<double>(x.Span<double>().Slice(start, count), y.Span<double>().Slice(start, count));
-        }
+        var op = Rent<UnaryOp>();
+        op._function = function;
+        op.SetInputs(x);
+        return y.WithCreator(op);
     }
 
     internal override void Backward(Tensor output, Tensor gradient)
@@ -61,27 +47,46 @@ internal sealed class UnaryOp : Op
         {
             x.GradSpan<double>();
         }
-        if (ParallelChunks.IsLarge(x.Length))
+        ParallelChunks.Run(x.Length, new BackwardJob(_function!, x, output, gradient));
+    }
+
+    internal override void Clear()
+    {
+        base.Clear();
+        _function = null;
+    }
+
+    /// <summary>y = f(x) on a chunk.</summary>
+    private readonly record struct ForwardJob(UnaryFunction Function, Tensor X, Tensor Y) : IChunkJob
+    {
+        public void Run(int start, int count)
         {
-            ParallelChunks.Run(x.Length, (start, count) => Backward(_function, x, output, gradient, start, count));
-        }
-        else
-        {
-            Backward(_function, x, output, gradient, 0, x.Length);
+            if (IsFloat(X))
+            {
+                Function.Forward<float>(X.Span<float>().Slice(start, count), Y.Span<float>().Slice(start, count));
+            }
+            else
+            {
+                Function.Forward<double>(X.Span<double>().Slice(start, count), Y.Span<double>().Slice(start, count));
+            }
         }
     }
 
-    private static void Backward(UnaryFunction function, Tensor x, Tensor y, Tensor g, int start, int count)
+    /// <summary>dx += g · f′(x) on a chunk.</summary>
+    private readonly record struct BackwardJob(UnaryFunction Function, Tensor X, Tensor Y, Tensor G) : IChunkJob
     {
-        if (IsFloat(x))
+        public void Run(int start, int count)
         {
-            function.Backward<float>(x.Span<float>().Slice(start, count), y.Span<float>().Slice(start, count),
-                g.Span<float>().Slice(start, count), x.GradSpan<float>().Slice(start, count));
-        }
-        else
-        {
-            function.Backward<double>(x.Span<double>().Slice(start, count), y.Span<double>().Slice(start, count),
-                g.Span<double>().Slice(start, count), x.GradSpan<double>().Slice(start, count));
+            if (IsFloat(X))
+            {
+                Function.Backward<float>(X.Span<float>().Slice(start, count), Y.Span<float>().Slice(start, count),
+                    G.Span<float>().Slice(start, count), X.GradSpan<float>().Slice(start, count));
+            }
+            else
+            {
+                Function.Backward<double>(X.Span<double>().Slice(start, count), Y.Span<double>().Slice(start, count),
+                    G.Span<double>().Slice(start, count), X.GradSpan<double>().Slice(start, count));
+            }
         }
     }
 }

@@ -9,9 +9,7 @@ namespace Ppl.Tensors.Ops;
 /// </summary>
 internal sealed class WhereOp : Op
 {
-    private readonly Tensor _condition;
-
-    private WhereOp(Tensor condition, Tensor a, Tensor b) : base(a, b) => _condition = condition;
+    private Tensor? _condition;
 
     internal static Tensor Apply(Tensor condition, Tensor a, Tensor b)
     {
@@ -27,7 +25,14 @@ internal sealed class WhereOp : Op
         {
             Forward<double>(condition, a, b, y);
         }
-        return a.Records || b.Records ? y.WithCreator(new WhereOp(condition, a, b)) : y;
+        if (!a.Records && !b.Records)
+        {
+            return y;
+        }
+        var op = Rent<WhereOp>();
+        op._condition = condition;
+        op.SetInputs(a, b);
+        return y.WithCreator(op);
     }
 
     private static void Forward<T>(Tensor condition, Tensor a, Tensor b, Tensor y) where T : unmanaged, IFloatingPointIeee754<T>
@@ -60,12 +65,18 @@ internal sealed class WhereOp : Op
         }
     }
 
+    internal override void Clear()
+    {
+        base.Clear();
+        _condition = null;
+    }
+
     private void Backward<T>(Tensor output, Tensor gradient) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var shape = output.ShapeArray;
         var g = gradient.Span<T>();
         using var cs = new Scratch<T>(g.Length);
-        Broadcasting.Expand(_condition.Span<T>(), _condition.ShapeArray, cs.Span, shape);
+        Broadcasting.Expand(_condition!.Span<T>(), _condition.ShapeArray, cs.Span, shape);
         using var t = new Scratch<T>(g.Length);
         for (var side = 0; side < 2; side++)
         {

@@ -53,39 +53,40 @@ public sealed class Adam : Optimizer
         var m = state[0];
         var v = state[1];
         var decay = group.WeightDecay;
-        if (ParallelChunks.IsLarge(parameter.Length))
-        {
-            // Adam is memory-bound: both cores' load bandwidth helps on large weight matrices.
-            ParallelChunks.Run(parameter.Length, (start, count) => Range(parameter, gradient, m, v, start, count, decay, stepSize, invSqrtBc2));
-        }
-        else
-        {
-            Range(parameter, gradient, m, v, 0, parameter.Length, decay, stepSize, invSqrtBc2);
-        }
+        // Adam is memory-bound: both cores' load bandwidth helps on large weight matrices.
+        ParallelChunks.Run(parameter.Length, new UpdateJob(parameter, gradient, m, v,
+            new Coefficients(Beta1, Beta2, Epsilon, decay, stepSize, invSqrtBc2)));
     }
 
-    private void Range(Tensor parameter, Tensor gradient, Tensor m, Tensor v, int start, int count,
-        double weightDecay, double stepSize, double invSqrtBc2)
+    /// <summary>The constants of one update.</summary>
+    private readonly record struct Coefficients(double Beta1, double Beta2, double Epsilon, double WeightDecay,
+        double StepSize, double InvSqrtBc2);
+
+    /// <summary>The fused update on a chunk of one parameter.</summary>
+    private readonly record struct UpdateJob(Tensor Parameter, Tensor Gradient, Tensor M, Tensor V, Coefficients C) : IChunkJob
     {
-        if (parameter.DType == DType.Float32)
+        public void Run(int start, int count)
         {
-            Fused<float>(parameter.Span<float>().Slice(start, count), gradient.Span<float>().Slice(start, count),
-                m.Span<float>().Slice(start, count), v.Span<float>().Slice(start, count), weightDecay, stepSize, invSqrtBc2);
-        }
-        else
-        {
-            Fused<double>(parameter.Span<double>().Slice(start, count), gradient.Span<double>().Slice(start, count),
-                m.Span<double>().Slice(start, count), v.Span<double>().Slice(start, count), weightDecay, stepSize, invSqrtBc2);
+            if (Parameter.DType == DType.Float32)
+            {
+                Fused<float>(Parameter.Span<float>().Slice(start, count), Gradient.Span<float>().Slice(start, count),
+                    M.Span<float>().Slice(start, count), V.Span<float>().Slice(start, count), C);
+            }
+            else
+            {
+                Fused<double>(Parameter.Span<double>().Slice(start, count), Gradient.Span<double>().Slice(start, count),
+                    M.Span<double>().Slice(start, count), V.Span<double>().Slice(start, count), C);
+            }
         }
     }
 
-    private void Fused<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v, double weightDecay, double stepSize, double invSqrtBc2)
+    private static void Fused<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v, Coefficients c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T b1 = T.CreateChecked(Beta1), c1 = T.CreateChecked(1 - Beta1);
-        T b2 = T.CreateChecked(Beta2), c2 = T.CreateChecked(1 - Beta2);
-        T wd = T.CreateChecked(weightDecay), step = T.CreateChecked(stepSize);
-        T scale = T.CreateChecked(invSqrtBc2), eps = T.CreateChecked(Epsilon);
+        T b1 = T.CreateChecked(c.Beta1), c1 = T.CreateChecked(1 - c.Beta1);
+        T b2 = T.CreateChecked(c.Beta2), c2 = T.CreateChecked(1 - c.Beta2);
+        T wd = T.CreateChecked(c.WeightDecay), step = T.CreateChecked(c.StepSize);
+        T scale = T.CreateChecked(c.InvSqrtBc2), eps = T.CreateChecked(c.Epsilon);
         var i = 0;
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {

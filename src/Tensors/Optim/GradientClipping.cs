@@ -13,10 +13,12 @@ public static class GradientClipping
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentOutOfRangeException.ThrowIfNegative(maxNorm);
+        // A list is walked by index: enumerating it through the interface would allocate per call.
+        var list = parameters as IReadOnlyList<Tensor> ?? [.. parameters];
         var sumOfSquares = 0.0;
-        foreach (var p in parameters)
+        for (var i = 0; i < list.Count; i++)
         {
-            if (p.Grad is { } g)
+            if (list[i].Grad is { } g)
             {
                 sumOfSquares += g.DType == DType.Float32
                     ? TensorPrimitives.SumOfSquares<float>(g.AsFloatSpan())
@@ -27,9 +29,9 @@ public static class GradientClipping
         var coefficient = maxNorm / (norm + 1e-6);
         if (coefficient < 1)
         {
-            foreach (var p in parameters)
+            for (var i = 0; i < list.Count; i++)
             {
-                if (p.Grad is { } g)
+                if (list[i].Grad is { } g)
                 {
                     if (g.DType == DType.Float32)
                     {

@@ -31,11 +31,13 @@ public abstract class Optimizer
     /// <summary>Zeroes every parameter's gradient (keeping the buffers).</summary>
     public void ZeroGrad()
     {
-        foreach (var group in Groups)
+        // Indexed loops: enumerating an IReadOnlyList allocates an enumerator per loop.
+        for (var i = 0; i < Groups.Count; i++)
         {
-            foreach (var p in group.Parameters)
+            var parameters = Groups[i].Parameters;
+            for (var j = 0; j < parameters.Count; j++)
             {
-                p.ZeroGrad();
+                parameters[j].ZeroGrad();
             }
         }
     }
@@ -46,10 +48,12 @@ public abstract class Optimizer
         StepCount++;
         using (Tensor.NoGrad())
         {
-            foreach (var group in Groups)
+            for (var i = 0; i < Groups.Count; i++)
             {
-                foreach (var p in group.Parameters)
+                var group = Groups[i];
+                for (var j = 0; j < group.Parameters.Count; j++)
                 {
+                    var p = group.Parameters[j];
                     if (p.Grad is { } g)
                     {
                         if (!_state.TryGetValue(p, out var state))

@@ -142,3 +142,68 @@ public sealed class ScopeTests
         Assert.Equal([3.0, 3.0], x.Grad!.ToArray());
     }
 }
+
+public sealed class PooledObjectTests
+{
+    [Fact]
+    public void Tensor_objects_are_reused_from_the_next_step_and_stale_ones_throw_until_then()
+    {
+        var pool = new BufferPool();
+        var w = Tensor.Parameter([1.0, 2.0], DType.Float64);
+        Tensor first;
+        using (TensorScope.Begin(pool))
+        {
+            first = Tensor.Exp(w) * 2.0;
+            first.Sum().Backward();
+        }
+        Assert.Throws<ObjectDisposedException>(() => first.ToArray());
+        Assert.Throws<ObjectDisposedException>(() => first.Reshape(2, 1).ToArray());
+        var reused = false;
+        using (TensorScope.Begin(pool))
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                reused |= ReferenceEquals(Tensor.Exp(w), first);
+            }
+        }
+        Assert.True(reused);
+        Assert.Equal(Math.Exp(1) * 2, w.Grad![0], 12);
+    }
+
+    [Fact]
+    public void Shapes_computed_inside_a_scope_are_shared_arrays()
+    {
+        var pool = new BufferPool();
+        using (TensorScope.Begin(pool))
+        {
+            var x = Tensor.Ones(DType.Float32, 3, 4);
+            var a = x.Sum(1);
+            var b = x.Sum(1);
+            Assert.Same(a.ShapeArray, b.ShapeArray);
+            Assert.Equal([3], a.ShapeArray);
+            Assert.Equal([4, 3], Tensor.Zeros(DType.Float32, 4, 3).ShapeArray);
+        }
+    }
+
+    [Fact]
+    public void Records_of_a_pooled_step_give_the_same_gradients_as_fresh_ones()
+    {
+        var pool = new BufferPool();
+        var w = Tensor.Parameter([0.5, -1.5, 2.0, 0.25], DType.Float64, 2, 2);
+        double[] Step(bool pooled)
+        {
+            w.ZeroGrad();
+            using (pooled ? TensorScope.Begin(pool) : default)
+            {
+                var y = Tensor.MatMul(w, Tensor.Tanh(w)).Slice(1, 0, 1) + Tensor.Pow(w, 3).Sum(0, keepDims: true);
+                (Tensor.Concat([y, w.Transpose()], 0).LogSumExp() - Tensor.Clamp(w, -1, 1).Mean()).Backward();
+            }
+            return w.Grad!.ToArray();
+        }
+        var fresh = Step(pooled: false);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(fresh, Step(pooled: true));
+        }
+    }
+}

@@ -14,6 +14,8 @@ public sealed class GemmTests
     [
         (1, 1, 1), (7, 7, 7), (33, 33, 33), (257, 257, 257), (33, 257, 7), (7, 33, 257), (257, 7, 33),
         (1, 300, 5), (300, 1, 5), (9, 49, 600), (20, 700, 30), (2053, 17, 3), (8, 48, 1), (16, 96, 2),
+        // A Gram-matrix shape (small C, long depth): with transposeA and plain B the depth is split.
+        (21, 13, 9001),
     ];
 
     /// <summary>Every implementation this CPU can run, threaded and not, and the automatic choice.</summary>
@@ -76,6 +78,32 @@ public sealed class GemmTests
             Gemm.Multiply<float>(a, b, split, m, n, k, false, true, false, path, GemmThreading.Split);
             Assert.Equal(single, split);
         }
+    }
+
+    [Theory]
+    [InlineData(50, 50, 100_000)]
+    [InlineData(7, 3, 5000)]
+    public void A_depth_split_gram_product_equals_the_single_threaded_one_up_to_rounding(int m, int n, int k)
+    {
+        // XᵀX-like: A stored k×m, B k×n. Split, the two halves of the depth are summed separately and
+        // then added: the same terms in another order, so equal within the summation error bound.
+        var source = new RandomSource(21);
+        var a = new double[m * k];
+        var b = new double[k * n];
+        source.FillNormal(a);
+        source.FillNormal(b);
+        var single = new double[m * n];
+        var split = new double[m * n];
+        Array.Fill(single, 1.0);
+        Array.Fill(split, 1.0);
+        Gemm.Multiply<double>(a, b, single, m, n, k, true, false, true, GemmPath.Auto, GemmThreading.Single);
+        Gemm.Multiply<double>(a, b, split, m, n, k, true, false, true, GemmPath.Auto, GemmThreading.Split);
+        for (var e = 0; e < m * n; e++)
+        {
+            // Higham 2002, eq. 3.5: each sum is within k·u·Σ|aᵢbᵢ| ≤ k·u·k of the exact one (|aᵢbᵢ| ~ 1).
+            Assert.True(Math.Abs(single[e] - split[e]) <= 2.0 * k * k * 1.1e-16, $"{single[e]} vs {split[e]}");
+        }
+        Assert.NotEqual(0, single[0]);
     }
 
     [Fact]

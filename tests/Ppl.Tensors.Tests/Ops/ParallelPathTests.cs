@@ -92,3 +92,51 @@ public sealed class ParallelPathTests
         }
     }
 }
+
+public sealed class ParallelChunkFailureTests
+{
+    private readonly record struct FailingJob(int FailAt, int[] Seen) : Ppl.Tensors.Ops.IChunkJob
+    {
+        public void Run(int start, int count)
+        {
+            Interlocked.Add(ref Seen[0], count);
+            if (start <= FailAt && FailAt < start + count)
+            {
+                throw new InvalidOperationException("chunk failed");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_failing_chunk_rethrows_on_the_caller_and_the_work_item_is_reused()
+    {
+        const int Length = 1 << 17;
+        var seen = new int[1];
+        Assert.Throws<InvalidOperationException>(() => Ppl.Tensors.Ops.ParallelChunks.Run(Length, new FailingJob(Length - 1, seen)));
+        Assert.Equal(Length, seen[0]);
+        for (var i = 0; i < 10; i++)
+        {
+            seen[0] = 0;
+            Ppl.Tensors.Ops.ParallelChunks.Run(Length, new FailingJob(-1, seen));
+            Assert.Equal(Length, seen[0]);
+        }
+    }
+}
+
+public sealed class ParallelChunkDelegateTests
+{
+    [Fact]
+    public void The_delegate_form_covers_every_element_once()
+    {
+        const int Length = (1 << 17) + 3;
+        var hits = new int[Length];
+        Ppl.Tensors.Ops.ParallelChunks.Run(Length, (start, count) =>
+        {
+            for (var i = start; i < start + count; i++)
+            {
+                Interlocked.Increment(ref hits[i]);
+            }
+        });
+        Assert.All(hits, h => Assert.Equal(1, h));
+    }
+}
