@@ -283,6 +283,28 @@ public sealed partial class Tensor : IReal<Tensor>
     }
 
     /// <summary>
+    /// A constant (no grad) that is never pooled, holding a copy of <paramref name="values"/>: data and
+    /// cached constants that outlive the <see cref="TensorScope"/> in which they are first needed.
+    /// </summary>
+    public static Tensor Constant(ReadOnlySpan<double> values, DType dtype, params ReadOnlySpan<int> shape)
+    {
+        var t = Persistent(dtype, ShapeFor(values.Length, shape));
+        for (var i = 0; i < values.Length; i++)
+        {
+            t[i] = values[i];
+        }
+        return t;
+    }
+
+    /// <summary>A scalar (shape []) constant that is never pooled.</summary>
+    public static Tensor Constant(double value, DType dtype)
+    {
+        var t = Persistent(dtype, []);
+        t[0] = value;
+        return t;
+    }
+
+    /// <summary>
     /// A leaf that requires grad and is never pooled, holding a copy of <paramref name="values"/>:
     /// the way to make trainable parameters.
     /// </summary>

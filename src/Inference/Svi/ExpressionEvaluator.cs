@@ -61,7 +61,7 @@ internal sealed class ExpressionEvaluator
     public Tensor Evaluate(IrExpr expr) => expr switch
     {
         IrConstant c => Constant(c, () => Persistent(c.Values.AsSpan(), _dtype, Dims(c.Type.Shape))),
-        IrSize s => Constant(s, () => Persistent([Resolve(s.Size)], _dtype, []).Reshape()),
+        IrSize s => Constant(s, () => Tensor.Constant(Resolve(s.Size), _dtype)),
         IrFill f => Constant(f, () => Fill(f)),
         IrRef r => Reference(r),
         IrPlateIndex p => PlateIndex(p),
@@ -141,7 +141,7 @@ internal sealed class ExpressionEvaluator
     /// <see cref="Tensor.FromDoubles"/>.
     /// </summary>
     public static Tensor Persistent(ReadOnlySpan<double> values, DType dtype, ReadOnlySpan<int> shape) =>
-        Tensor.Parameter(values, dtype, shape).Detach();
+        Tensor.Constant(values, dtype, shape);
 
     /// <summary>Forgets the cached constants (after the sizes change).</summary>
     public void ClearConstants() => _constants.Clear();
