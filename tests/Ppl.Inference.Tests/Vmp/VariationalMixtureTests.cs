@@ -1,3 +1,4 @@
+using Ppl.StdLib.Distributions;
 using Ppl.Tensors.Random;
 using static Ppl.Inference.Tests.Vmp.VmpHarness;
 
@@ -57,5 +58,34 @@ public sealed class VariationalMixtureTests
 
         Assert.Equal("Wishart", result.Posterior("Lambda")!.Family);
         Assert.Null(result.Posterior("z"));
+    }
+
+    [Fact]
+    public void Wishart_diagonal_quantiles_are_those_of_the_posterior_itself()
+    {
+        // The 5% and 95% points of each diagonal precision, checked against draws from the reported
+        // Wishart(dof, scale): the share of draws below each point is within 5 standard errors of it.
+        var result = Run(Model, new InferenceOptions { MaxIterations = 200 }, Reals("x", ThreeClusters(300), 300, 2));
+        var lambda = result.Posterior("Lambda")!;
+        var dof = lambda.Parameters["dof"].Values;
+        var scale = lambda.Parameters["scale"].Values;
+        var random = new RandomSource(3);
+        const int draws = 20_000;
+        foreach (var k in new[] { 0, 3 })
+        {
+            var wishart = new Wishart(dof[k], scale.Skip(4 * k).Take(4).ToArray());
+            var samples = Enumerable.Range(0, draws).Select(_ => wishart.Sample(random)).ToArray();
+            foreach (var i in new[] { 0, 3 })
+            {
+                var e = 4 * k + i;
+                Assert.True(lambda.Q05.Values[e] > 0, "a diagonal precision's 5% point is positive");
+                foreach (var (level, point) in new[] { (0.05, lambda.Q05.Values[e]), (0.95, lambda.Q95.Values[e]) })
+                {
+                    var below = samples.Count(s => s[i] <= point) / (double)draws;
+                    var se = Math.Sqrt(level * (1 - level) / draws);
+                    Assert.InRange(below - level, -5 * se, 5 * se);
+                }
+            }
+        }
     }
 }

@@ -355,6 +355,7 @@ internal sealed class VariationalMixture
         var wisharts = _lambda;
         var lambdaMean = wisharts.SelectMany(w => w.Mean).ToArray();
         var lambdaSd = wisharts.SelectMany(w => w.Variance.Select(Math.Sqrt)).ToArray();
+        var (q05, q50, q95) = WishartElementQuantiles(wisharts, lambdaMean, lambdaSd);
         yield return new Posterior(Names.Precisions, "Wishart",
             new Dictionary<string, NdArray>
             {
@@ -362,14 +363,47 @@ internal sealed class VariationalMixture
                 ["scale"] = new([_k, d, d], [.. wisharts.SelectMany(w => w.Scale.ToArray())]),
             },
             new NdArray([_k, d, d], lambdaMean), new NdArray([_k, d, d], lambdaSd),
-            // Wishart elements have no simple marginal: Normal approximations by mean and sd.
-            new NdArray([_k, d, d], [.. lambdaMean.Select((m, i) => m - 1.6448536269514722 * lambdaSd[i])]),
-            new NdArray([_k, d, d], lambdaMean),
-            new NdArray([_k, d, d], [.. lambdaMean.Select((m, i) => m + 1.6448536269514722 * lambdaSd[i])]));
+            new NdArray([_k, d, d], q05), new NdArray([_k, d, d], q50), new NdArray([_k, d, d], q95));
         if (showIndicators)
         {
             yield return IndicatorSummary();
         }
+    }
+
+    /// <summary>
+    /// The 5%, 50% and 95% points of each element of the Wishart posteriors. A diagonal element is
+    /// exactly Gamma: Λ_ii ~ W_ii χ²_ν = Gamma(ν/2, scale 2 W_ii) (Anderson 2003, §7.3), so its
+    /// quantiles are exact and positive. An off-diagonal element has no closed-form marginal; it gets
+    /// the Normal with its mean ν W_ij and sd √(ν (W_ij² + W_ii W_jj)).
+    /// </summary>
+    private (double[] Q05, double[] Q50, double[] Q95) WishartElementQuantiles(Wishart[] wisharts, double[] mean, double[] sd)
+    {
+        const double z95 = 1.6448536269514722;
+        var d = _d;
+        var q05 = new double[mean.Length];
+        var q50 = new double[mean.Length];
+        var q95 = new double[mean.Length];
+        for (var c = 0; c < wisharts.Length; c++)
+        {
+            var scale = wisharts[c].Scale.ToArray();
+            for (var i = 0; i < d; i++)
+            {
+                for (var j = 0; j < d; j++)
+                {
+                    var e = c * d * d + i * d + j;
+                    if (i == j)
+                    {
+                        var diagonal = Gamma.FromScale(wisharts[c].DegreesOfFreedom / 2, 2 * scale[i * d + i]);
+                        (q05[e], q50[e], q95[e]) = (diagonal.Quantile(0.05), diagonal.Quantile(0.5), diagonal.Quantile(0.95));
+                    }
+                    else
+                    {
+                        (q05[e], q50[e], q95[e]) = (mean[e] - z95 * sd[e], mean[e], mean[e] + z95 * sd[e]);
+                    }
+                }
+            }
+        }
+        return (q05, q50, q95);
     }
 
     /// <summary>q(z_n) per point: probabilities p (N×K); mean and sd of the index; quantiles of the categorical.</summary>
