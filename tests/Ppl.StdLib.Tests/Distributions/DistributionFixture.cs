@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Ppl.StdLib.Tests.Distributions;
 
 /// <summary>
-/// The SciPy reference values in ../shared/fixtures/distributions.json (beside the repository root),
+/// The SciPy reference values in tests/shared/fixtures/distributions.json (a copy of ../shared/fixtures, so a clean clone has it),
 /// found by walking up from the test assembly's directory. Missing file = a loud failure, never a skip.
 /// </summary>
 internal static class DistributionFixture

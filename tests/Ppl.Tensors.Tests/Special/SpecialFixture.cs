@@ -46,7 +46,7 @@ internal static class SpecialFixture
 
     private static JsonElement Load()
     {
-        // The fixture lives in the shared folder beside the repository (or its worktree).
+        // The fixture: tests/shared (the repository's copy, found first) or the shared folder beside the repository.
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var path = Path.Combine(dir.FullName, "shared", "fixtures", "distributions.json");
