@@ -45,15 +45,10 @@ internal sealed partial class SviProgram
         var classes = probs.Shape[^1];
         var p = probs.ToArray();
         var draw = Tensor.Zeros(_ev.DType, [.. probs.Shape[..^1]]);
+        var classesDrawn = CategoricalDraws.Draw(p, classes, random);
         for (var e = 0; e < draw.Length; e++)
         {
-            var u = random.NextDouble();
-            var c = 0;
-            for (var acc = p[e * classes]; c < classes - 1 && u >= acc; acc += p[e * classes + c])
-            {
-                c++;
-            }
-            draw[e] = c;
+            draw[e] = classesDrawn[e];
         }
         return draw;
     }

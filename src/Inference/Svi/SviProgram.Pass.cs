@@ -41,19 +41,7 @@ internal sealed partial class SviProgram
     public PassResult Run(PlateFrame frame, RandomSource random, bool dropout = true, bool predict = false, int particles = 1)
     {
         _particles = particles;
-        _ev.Frame = frame;
-        _ev.Random = random;
-        _ev.DropoutOn = dropout;
-        var values = _ev.Values;
-        values.Clear();
-        foreach (var (name, tensor) in _data)
-        {
-            values[name] = tensor;
-        }
-        foreach (var (name, (raw, transform)) in _params)
-        {
-            values[name] = LatentTransforms.Forward(transform, raw);
-        }
+        BeginPass(frame, random, dropout);
         var terms = new List<SiteTerm>();
         var guideSites = new Dictionary<string, GuideDraw>();
         SampleNets(random, terms, frame);
@@ -211,6 +199,24 @@ internal sealed partial class SviProgram
                 _ev.Values[r.Name] = z;
                 draws[r.Name] = new GuideDraw(loc, sd, LatentTransform.Identity, z);
                 break;
+        }
+    }
+
+    /// <summary>Starts a pass: the frame, the random stream, dropout, the data and the params (in their constrained space) as the evaluator's values.</summary>
+    private void BeginPass(PlateFrame frame, RandomSource random, bool dropout)
+    {
+        _ev.Frame = frame;
+        _ev.Random = random;
+        _ev.DropoutOn = dropout;
+        var values = _ev.Values;
+        values.Clear();
+        foreach (var (name, tensor) in _data)
+        {
+            values[name] = tensor;
+        }
+        foreach (var (name, (raw, transform)) in _params)
+        {
+            values[name] = LatentTransforms.Forward(transform, raw);
         }
     }
 

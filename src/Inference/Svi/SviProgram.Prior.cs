@@ -15,29 +15,17 @@ internal sealed partial class SviProgram
     /// <param name="random">The random stream.</param>
     public void RunPrior(PlateFrame frame, RandomSource random)
     {
-        _ev.Frame = frame;
-        _ev.Random = random;
-        _ev.DropoutOn = false;
-        var values = _ev.Values;
-        values.Clear();
-        foreach (var (name, tensor) in _data)
-        {
-            values[name] = tensor;
-        }
-        foreach (var (name, (raw, transform)) in _params)
-        {
-            values[name] = LatentTransforms.Forward(transform, raw);
-        }
+        BeginPass(frame, random, dropout: false);
         SampleNets(random, [], frame);
         foreach (var node in _model.Nodes)
         {
             switch (node)
             {
                 case LetNode l:
-                    values[l.Name] = _ev.Evaluate(l.Value);
+                    _ev.Values[l.Name] = _ev.Evaluate(l.Value);
                     break;
                 case RandomNode { IsObserved: false } r:
-                    values[r.Name] = DrawFromModel(r, random);
+                    _ev.Values[r.Name] = DrawFromModel(r, random);
                     break;
                 default:
                     break;

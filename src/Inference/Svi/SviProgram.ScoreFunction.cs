@@ -65,18 +65,11 @@ internal sealed partial class SviProgram
                 var logp = logits.LogSoftmax(-1);
                 var p = Tensor.Exp(logp).ToArray();
                 var classes = site.Classes;
-                var index = new int[p.Length / classes];
+                var index = CategoricalDraws.Draw(p, classes, random);
                 z = Tensor.Zeros(_ev.DType, [.. logits.Shape[..^1]]);
                 for (var e = 0; e < index.Length; e++)
                 {
-                    var u = random.NextDouble();
-                    var c = 0;
-                    for (var acc = p[e * classes]; c < classes - 1 && u >= acc; acc += p[e * classes + c])
-                    {
-                        c++;
-                    }
-                    index[e] = c;
-                    z[e] = c;
+                    z[e] = index[e];
                 }
                 lq = logp.Gather(-1, index);
             }
