@@ -199,12 +199,15 @@ public static class Planner
         var continuous = analysis.Model.Guide is null
             ? "every latent is continuous and reparameterisable (automatic mean-field guide)"
             : "every latent is reparameterisable or covered by the guide";
+        var estimator = $"score-function estimator for the discrete latents {string.Join(", ", scored)}";
         return new(Backend.Svi, true, scored.Count == 0
             ? continuous
-            : $"score-function estimator for the discrete latents {string.Join(", ", scored)}; "
-              + (analysis.Model.Guide is null
-                  ? "every other latent is continuous and reparameterisable (automatic mean-field guide)"
-                  : "every other latent is reparameterisable or covered by the guide"));
+            : scored.Count == analysis.Unknowns.Count()
+                ? estimator + " (automatic categorical guide)"
+                : estimator + "; "
+                  + (analysis.Model.Guide is null
+                      ? "every other latent is continuous and reparameterisable (automatic mean-field guide)"
+                      : "every other latent is reparameterisable or covered by the guide"));
     }
 
     /// <summary>A rejection: the quoted statement, then why it breaks the backend's rules.</summary>

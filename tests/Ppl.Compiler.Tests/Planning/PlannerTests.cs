@@ -35,7 +35,7 @@ public sealed class PlannerTests
 
         Assert.Equal(Backend.Svi, plan.Chosen);
         Assert.Empty(plan.Diagnostics);
-        Assert.StartsWith("score-function estimator for the discrete latents z; ", plan.Verdict(Backend.Svi).Reason, StringComparison.Ordinal);
+        Assert.Equal("score-function estimator for the discrete latents z (automatic categorical guide)", plan.Verdict(Backend.Svi).Reason);
         Assert.Equal("could run it, but --method svi was asked for", plan.Verdict(Backend.Em).Reason);
     }
 
@@ -51,7 +51,8 @@ public sealed class PlannerTests
     [Fact]
     public void Discrete_latents_only_svi_can_run_are_named_in_its_reason()
     {
-        // c is Bernoulli and s Categorical; the net rules out em and vmp, so svi is the automatic choice.
+        // c is Bernoulli and s Categorical; the net (learned weights, not a latent) rules out em and vmp,
+        // so svi is the automatic choice.
         var plan = Model("""
             data x: real[N, 1]
             data y: real[N]
@@ -65,7 +66,7 @@ public sealed class PlannerTests
 
         Assert.Equal(Backend.Svi, plan.Chosen);
         Assert.Equal(
-            "score-function estimator for the discrete latents c, s; every other latent is continuous and reparameterisable (automatic mean-field guide)",
+            "score-function estimator for the discrete latents c, s (automatic categorical guide)",
             plan.Verdict(Backend.Svi).Reason);
     }
 
