@@ -13,7 +13,8 @@ namespace Ppl.Compiler.Planning;
 /// are no nets;</item>
 /// <item><b>vmp</b> when every latent is conjugate-exponential with every factor around it and there are no nets;</item>
 /// <item><b>svi</b> when every latent is continuous with an automatic reparameterised guide (not a
-/// covariance matrix), or covered by the user's guide.</item>
+/// covariance matrix), a Bernoulli or Categorical latent (score-function estimator), or covered by
+/// the user's guide.</item>
 /// </list>
 /// When several can run, em is preferred (exact E-step, maximum-likelihood globals), then vmp (exact or
 /// deterministic variational updates), then svi. Each backend not chosen gets a verdict naming the
@@ -161,10 +162,14 @@ public static class Planner
             : $"every latent is conjugate-exponential with its factors ({text})");
     }
 
-    /// <summary>svi: every latent reparameterisable (or covered by the user's guide).</summary>
+    /// <summary>
+    /// svi: every latent reparameterisable, covered by the user's guide, or a Bernoulli/Categorical
+    /// latent, whose automatic guide is trained by the score-function estimator (Ranganath et al. 2014).
+    /// </summary>
     private static BackendVerdict Svi(ModelAnalysis analysis, StatementQuote quote)
     {
         var guided = analysis.Model.Guide?.Nodes.OfType<RandomNode>().Select(r => r.Name).ToHashSet() ?? [];
+        var scored = new List<string>();
         foreach (var latent in analysis.Unknowns)
         {
             if (guided.Contains(latent.Name))
@@ -174,8 +179,14 @@ public static class Planner
 
             if (latent.Domain == LatentDomain.Discrete)
             {
+                if (latent.Family is "Bernoulli" or "Categorical")
+                {
+                    scored.Add(latent.Name);
+                    continue;
+                }
+
                 return Reject(Backend.Svi, latent.Node, quote,
-                    $"discrete latent {latent.Name} cannot be reparameterised; marginalise it (em or vmp) or give it a guide");
+                    $"discrete latent {latent.Name} has a {latent.Family} prior; the score-function estimator covers only Bernoulli and Categorical latents; marginalise it (em or vmp) or give it a guide");
             }
 
             if (!latent.IsReparameterisable)
@@ -185,9 +196,18 @@ public static class Planner
             }
         }
 
-        return new(Backend.Svi, true, analysis.Model.Guide is null
+        var continuous = analysis.Model.Guide is null
             ? "every latent is continuous and reparameterisable (automatic mean-field guide)"
-            : "every latent is reparameterisable or covered by the guide");
+            : "every latent is reparameterisable or covered by the guide";
+        var estimator = $"score-function estimator for the discrete latents {string.Join(", ", scored)}";
+        return new(Backend.Svi, true, scored.Count == 0
+            ? continuous
+            : scored.Count == analysis.Unknowns.Count()
+                ? estimator + " (automatic categorical guide)"
+                : estimator + "; "
+                  + (analysis.Model.Guide is null
+                      ? "every other latent is continuous and reparameterisable (automatic mean-field guide)"
+                      : "every other latent is reparameterisable or covered by the guide"));
     }
 
     /// <summary>A rejection: the quoted statement, then why it breaks the backend's rules.</summary>

@@ -29,13 +29,66 @@ public sealed class PlannerTests
     }
 
     [Fact]
-    public void Asking_svi_for_a_gmm_names_the_discrete_latent()
+    public void Asking_svi_for_a_gmm_runs_the_score_function_estimator_on_the_discrete_latent()
     {
         var plan = GoldenPlanTests.Compile("gmm").Plan(Backend.Svi);
 
+        Assert.Equal(Backend.Svi, plan.Chosen);
+        Assert.Empty(plan.Diagnostics);
+        Assert.Equal("score-function estimator for the discrete latents z (automatic categorical guide)", plan.Verdict(Backend.Svi).Reason);
+        Assert.Equal("could run it, but --method svi was asked for", plan.Verdict(Backend.Em).Reason);
+    }
+
+    [Fact]
+    public void Left_to_itself_the_planner_keeps_a_mixture_with_em()
+    {
+        var plan = GoldenPlanTests.Compile("gmm").Plan();
+
+        Assert.Equal(Backend.Em, plan.Chosen);
+        Assert.True(plan.Verdict(Backend.Svi).CanRun);
+    }
+
+    [Fact]
+    public void Discrete_latents_only_svi_can_run_are_named_in_its_reason()
+    {
+        // c is Bernoulli and s Categorical; the net (learned weights, not a latent) rules out em and vmp,
+        // so svi is the automatic choice.
+        var plan = Model("""
+            data x: real[N, 1]
+            data y: real[N]
+            net f = mlp(1 -> 4 -> 1)
+            plate n in N {
+              c[n] ~ Bernoulli(0.5)
+              s[n] ~ Categorical([0.2, 0.3, 0.5])
+              y[n] ~ Normal(f(x[n])[0] + c[n] + s[n], 1)
+            }
+            """).Plan();
+
+        Assert.Equal(Backend.Svi, plan.Chosen);
+        Assert.Equal(
+            "score-function estimator for the discrete latents c, s (automatic categorical guide)",
+            plan.Verdict(Backend.Svi).Reason);
+    }
+
+    [Fact]
+    public void Asking_svi_for_a_Poisson_latent_names_the_latent_and_its_family()
+    {
+        var plan = Model("""
+            data y: real[N]
+            plate n in N {
+              k[n] ~ Poisson(3)
+              y[n] ~ Normal(k[n], 1)
+            }
+            """).Plan(Backend.Svi);
+
+        Assert.False(plan.Succeeded);
         var diagnostic = Assert.Single(plan.Diagnostics);
-        Assert.Contains("discrete latent z cannot be reparameterised", diagnostic.Message, StringComparison.Ordinal);
-        Assert.Equal(8, diagnostic.Span.Line);
+        Assert.Equal(PlanningDiagnostics.MethodCannotRun, diagnostic.Code);
+        Assert.Equal((3, 3), (diagnostic.Span.Line, diagnostic.Span.Column));
+        Assert.Equal(
+            "--method svi cannot run this model: 'k[n] ~ Poisson(3)' (m.ppl:3:3): discrete latent k has a Poisson prior; "
+            + "the score-function estimator covers only Bernoulli and Categorical latents; marginalise it (em or vmp) or give it a guide",
+            diagnostic.Message);
     }
 
     [Fact]
@@ -124,7 +177,7 @@ public sealed class PlannerTests
         Assert.Equal(PlanningDiagnostics.NoBackend, diagnostic.Code);
         Assert.Contains("em: ", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("vmp: ", diagnostic.Message, StringComparison.Ordinal);
-        Assert.Contains("svi: 'k[n] ~ Poisson(3)' (m.ppl:5:3): discrete latent k cannot be reparameterised", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("svi: 'k[n] ~ Poisson(3)' (m.ppl:5:3): discrete latent k has a Poisson prior", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed class ScoreFunctionTests
             weights[c] = Prior[c] * Math.Exp(X.Sum(x => -0.5 * (x - Mu[c]) * (x - Mu[c])));
         }
         var posterior = weights.Select(w => w / weights.Sum()).ToArray();
-        // The planner keeps discrete latents away from svi (em/vmp marginalise them); the backend runs them when asked from C#.
+        // Left to itself the planner gives this model to vmp (z is a discrete index); --method svi runs the score-function estimator.
         var compiled = Compilation.Compile(Model, "test.ppl");
         var bound = DataBinder.Bind(compiled.Ir!, new DataSet([SviPipeline.Real("x", X, X.Length), SviPipeline.Real("mu", Mu, Mu.Length)]));
         var plan = Planner.Plan(compiled.Ir!, Backend.Svi, Model);
