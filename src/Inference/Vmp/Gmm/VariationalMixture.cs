@@ -30,6 +30,8 @@ internal sealed record MixturePriors(double[] Alpha0, double[] Mean0, double[] P
 /// </summary>
 internal sealed class VariationalMixture
 {
+    private const double SmallestNormal = 2.2250738585072014e-308;
+
     private readonly double[] _x;
     private readonly double[] _xt;
     private readonly int _stride;
@@ -413,10 +415,11 @@ internal sealed class VariationalMixture
             sum += lambda.Entropy;
         }
 
-        // H[q(z)] = −Σ r log r with 0 log 0 = 0: log max(r, ε) is finite, so r = 0 adds exactly 0.
+        // H[q(z)] = −Σ r log r with 0 log 0 = 0: log max(r, ε) is finite, so r = 0 adds exactly 0; ε is the
+        // smallest normal double, because logarithms of subnormals take a slow path.
         // Vectorised into a scratch buffer of q(z)'s shape.
         // The padding past N holds r = 0 and adds nothing.
-        TensorPrimitives.Max(_rt, double.Epsilon, _logR);
+        TensorPrimitives.Max(_rt, SmallestNormal, _logR);
         TensorPrimitives.Log(_logR, _logR);
         return sum - GaussianFullKernels.Dot(_rt, _logR);
     }
