@@ -325,21 +325,8 @@ internal sealed class GaussianFullComponents : IMixtureComponents, IFusedEStep
         }
         _logDetHalf[c] = logDet;
 
-        // L⁻¹ column by column: L u = eⱼ by forward substitution (u is zero above j).
         var inverse = _lowerInverse.AsSpan(c * d * d, d * d);
-        inverse.Clear();
-        for (var j = 0; j < d; j++)
-        {
-            for (var i = j; i < d; i++)
-            {
-                var sum = i == j ? 1.0 : 0.0;
-                for (var m = j; m < i; m++)
-                {
-                    sum -= lower[i * d + m] * inverse[m * d + j];
-                }
-                inverse[i * d + j] = sum / lower[i * d + i];
-            }
-        }
+        GaussianFullKernels.InvertLower(lower, inverse, d);
         for (var i = 0; i < d; i++)
         {
             _shift[c * d + i] = TensorPrimitives.Dot(inverse.Slice(i * d, d), _means.AsSpan(c * d, d));

@@ -36,6 +36,24 @@ internal static class GaussianFullKernels
         return xt;
     }
 
+    /// <summary>L⁻¹ of the lower-triangular D × D <paramref name="lower"/>, column by column: L u = eⱼ by forward substitution (u is zero above j).</summary>
+    public static void InvertLower(ReadOnlySpan<double> lower, Span<double> inverse, int d)
+    {
+        inverse.Slice(0, d * d).Clear();
+        for (var j = 0; j < d; j++)
+        {
+            for (var i = j; i < d; i++)
+            {
+                var sum = i == j ? 1.0 : 0.0;
+                for (var m = j; m < i; m++)
+                {
+                    sum -= lower[i * d + m] * inverse[m * d + j];
+                }
+                inverse[i * d + j] = sum / lower[i * d + i];
+            }
+        }
+    }
+
     /// <summary>
     /// distanceᵣ = ‖A xᵣ − s‖² for the points r = start … start + count − 1, where A = L⁻¹ is lower
     /// triangular (D × D row-major) and s = Aμ, so that distance = (x − μ)ᵀΣ⁻¹(x − μ) (Bishop 2006, eq. 2.43

@@ -1,9 +1,9 @@
 using System.Numerics.Tensors;
+using Ppl.Inference.Em;
 using Ppl.Inference.Results;
 using Ppl.Inference.Vmp.Summaries;
 using Ppl.Inference.Vmp.Variables;
 using Ppl.StdLib.Distributions;
-using Ppl.Tensors.Kernels;
 using Ppl.Tensors.Special;
 
 namespace Ppl.Inference.Vmp.Gmm;
@@ -21,20 +21,27 @@ internal sealed record MixturePriors(double[] Alpha0, double[] Mean0, double[] P
 /// μ_k ~ N(m₀, P₀⁻¹), Λ_k ~ Wishart(ν₀, W₀), z_n ~ Categorical(π), x_n ~ N(μ_{z_n}, Λ_{z_n}⁻¹), with
 /// q(π) q(z) Π_k q(μ_k) q(Λ_k). The priors on μ and Λ are independent (as the model writes them), so
 /// q(μ_k) and q(Λ_k) are separate factors rather than Bishop's Normal-Wishart; the updates are his
-/// eqs 10.46–10.63 with that change. Vectorised over N×K: the quadratic forms by GEMM with the
-/// Cholesky factors of E[Λ_k], responsibilities in log space, the statistics N_k, Σ r x, Σ r x xᵀ by GEMM.
+/// eqs 10.46–10.63 with that change. The passes over the data reuse the EM backend's full-covariance
+/// kernels (<see cref="GaussianFullKernels"/>): the data feature-major once, q(z) kept as K rows of N,
+/// blocks of 256 points per core; the quadratic forms whitened by the lower-triangular inverse of the
+/// Cholesky factor of E[Λ_k]⁻¹, fused with the log-sum-exp; the statistics N_k, Σ r x and the scatter
+/// centred on x̄_k = Σ r x / N_k in two passes; responsibilities below 1e-200 flushed to zero.
 /// Components the data do not need end with N_k ≈ 0 and E[π_k] ≈ α₀/(Σα₀ + N): they are pruned.
 /// </summary>
 internal sealed class VariationalMixture
 {
+    private const double SmallestNormal = 2.2250738585072014e-308;
+
     private readonly double[] _x;
+    private readonly double[] _xt;
+    private readonly int _stride;
     private readonly int _n;
     private readonly int _d;
     private readonly int _k;
     private readonly MixturePriors _priors;
     private readonly double _logDetPrecision0;
     private readonly double[] _scale0Inverse;
-    private readonly double[] _r;
+    private readonly double[] _rt;
     private readonly double[] _alpha;
     private readonly double[] _expectedLogPi;
     private readonly double[][] _mean;
@@ -43,10 +50,14 @@ internal sealed class VariationalMixture
     private readonly Wishart[] _lambda;
     private readonly double[] _nk;
     private readonly double[] _sums;
+    private readonly double[] _centre;
     private readonly double[][] _scatter;
-    private readonly double[] _work;
-    private readonly double[] _column;
-    private readonly double[] _logRho;
+    private readonly double[][] _inverseScale;
+    private readonly double[] _lowerInverse;
+    private readonly double[] _shift;
+    private readonly double[] _offset;
+    private readonly double[] _logR;
+    private readonly BlockScratch[] _blocks;
 
     /// <summary>A mixture over data x (N×D) with K components, initialised from K well-spread data points.</summary>
     /// <param name="names">Node names: weights, mu, Lambda, z, x.</param>
@@ -66,7 +77,9 @@ internal sealed class VariationalMixture
         _priors = priors;
         _logDetPrecision0 = (SpdMatrix.TryFactor(priors.Precision0, d) ?? throw new VmpModelException("the prior precision of the component means is not positive definite")).LogDeterminant;
         _scale0Inverse = (SpdMatrix.TryFactor(priors.Scale0, d) ?? throw new VmpModelException("the Wishart scale is not positive definite")).Inverse();
-        _r = new double[n * k];
+        _xt = GaussianFullKernels.Transpose(x, n, d);
+        _stride = GaussianFullKernels.Stride(n);
+        _rt = new double[k * _stride];
         _alpha = new double[k];
         _expectedLogPi = new double[k];
         _mean = [.. Enumerable.Range(0, k).Select(_ => new double[d])];
@@ -75,10 +88,14 @@ internal sealed class VariationalMixture
         _lambda = new Wishart[k];
         _nk = new double[k];
         _sums = new double[k * d];
+        _centre = new double[k * d];
         _scatter = [.. Enumerable.Range(0, k).Select(_ => new double[d * d])];
-        _work = new double[n * d];
-        _column = new double[n];
-        _logRho = new double[n * k];
+        _inverseScale = [.. Enumerable.Range(0, k).Select(_ => new double[d * d])];
+        _lowerInverse = new double[k * d * d];
+        _shift = new double[k * d];
+        _offset = new double[k];
+        _logR = new double[k * _stride];
+        _blocks = [.. Enumerable.Range(0, RowChunks.Count(n)).Select(_ => new BlockScratch(d, k))];
         InitialiseResponsibilities(seed);
     }
 
@@ -127,7 +144,7 @@ internal sealed class VariationalMixture
                 }
             }
 
-            _r[i * _k + bestK] = 1;
+            _rt[bestK * _stride + i] = 1;
         }
 
         for (var c = 0; c < _k; c++)
@@ -167,18 +184,22 @@ internal sealed class VariationalMixture
         }
     }
 
-    /// <summary>E[Σ_n r_nk (x_n − μ_k)(x_n − μ_k)ᵀ] = S2_k − s_k m_kᵀ − m_k s_kᵀ + N_k (m_k m_kᵀ + Σ_k).</summary>
+    /// <summary>
+    /// E[Σ_n r_nk (x_n − μ_k)(x_n − μ_k)ᵀ] = C_k + N_k ((x̄_k − m_k)(x̄_k − m_k)ᵀ + Σ_k), with C_k the scatter
+    /// centred on x̄_k (Bishop 2006, eqs 10.52–10.53); equal to S2_k − s_k m_kᵀ − m_k s_kᵀ + N_k (m_k m_kᵀ + Σ_k)
+    /// without its cancellation.
+    /// </summary>
     private double[] ExpectedScatter(int c)
     {
         var d = _d;
         var result = (double[])_scatter[c].Clone();
-        var s = _sums.AsSpan(c * d, d);
+        var centre = _centre.AsSpan(c * d, d);
         var m = _mean[c];
         for (var i = 0; i < d; i++)
         {
             for (var j = 0; j < d; j++)
             {
-                result[i * d + j] += -s[i] * m[j] - m[i] * s[j] + _nk[c] * (m[i] * m[j] + _covariance[c][i * d + j]);
+                result[i * d + j] += _nk[c] * ((centre[i] - m[i]) * (centre[j] - m[j]) + _covariance[c][i * d + j]);
             }
         }
 
@@ -194,6 +215,7 @@ internal sealed class VariationalMixture
             inverseScale[i] += _scale0Inverse[i];
         }
 
+        inverseScale.CopyTo(_inverseScale[c], 0);
         _lambda[c] = Wishart.FromInverseScale(_priors.Dof0 + _nk[c], inverseScale);
     }
 
@@ -224,76 +246,143 @@ internal sealed class VariationalMixture
     private void UpdateResponsibilities()
     {
         // log ρ_nk = E[log π_k] + ½E[log|Λ_k|] − (D/2) log 2π − ½[(x_n − m_k)ᵀE[Λ_k](x_n − m_k) + tr(E[Λ_k]Σ_k)]
-        // (Bishop 2006, eqs 10.46, 10.64–10.66); the quadratic form as ‖Lᵀx_n − Lᵀm_k‖² with E[Λ_k] = LLᵀ.
+        // (Bishop 2006, eqs 10.46, 10.64–10.66). With E[Λ_k]⁻¹ = W_k⁻¹/ν_k = LLᵀ, the quadratic form is
+        // ‖L⁻¹x_n − L⁻¹m_k‖², the EM kernel's whitened distance with L⁻¹ lower triangular.
         var d = _d;
-        var log = _logRho;
+        var lower = new double[d * d];
         for (var c = 0; c < _k; c++)
         {
-            var expectedLambda = _lambda[c].Mean;
-            var lower = (double[])expectedLambda.Clone();
-            StdLib.LinearAlgebra.CholeskyDecomposition.FactorInPlace(lower, d);
-            Gemm.Multiply(_x, lower, _work, _n, d, d);
-            var shift = new double[d];
-            for (var j = 0; j < d; j++)
+            TensorPrimitives.Divide(_inverseScale[c], _lambda[c].DegreesOfFreedom, lower);
+            if (StdLib.LinearAlgebra.CholeskyDecomposition.FactorInPlace(lower, d) >= 0)
             {
-                for (var i = 0; i < d; i++)
-                {
-                    shift[j] += _mean[c][i] * lower[i * d + j];
-                }
+                throw new VmpModelException("a component's expected precision is not positive definite");
             }
 
-            var constant = _expectedLogPi[c] + 0.5 * _lambda[c].ExpectedLogDeterminant - 0.5 * d * Math.Log(2 * Math.PI)
-                - 0.5 * SpdMatrix.TraceOfProduct(expectedLambda, _covariance[c], d);
-            var k = c;
-            Parallel.For(0, 2, part =>
+            var inverse = _lowerInverse.AsSpan(c * d * d, d * d);
+            GaussianFullKernels.InvertLower(lower, inverse, d);
+            for (var i = 0; i < d; i++)
             {
-                var from = part * _n / 2;
-                var to = (part + 1) * _n / 2;
-                Span<double> diff = stackalloc double[d];
-                for (var i = from; i < to; i++)
-                {
-                    TensorPrimitives.Subtract(_work.AsSpan(i * d, d), shift, diff);
-                    log[i * _k + k] = constant - 0.5 * TensorPrimitives.Dot<double>(diff, diff);
-                }
-            });
+                _shift[c * d + i] = TensorPrimitives.Dot<double>(inverse.Slice(i * d, d), _mean[c]);
+            }
+
+            _offset[c] = _expectedLogPi[c] + 0.5 * _lambda[c].ExpectedLogDeterminant - 0.5 * d * Math.Log(2 * Math.PI)
+                - 0.5 * SpdMatrix.TraceOfProduct(_lambda[c].Mean, _covariance[c], d);
         }
 
-        Parallel.For(0, 2, part =>
+        RowChunks.For(_n, GaussianFullKernels.Block, (chunk, first, last) =>
         {
-            var from = part * _n / 2;
-            var to = (part + 1) * _n / 2;
-            for (var i = from; i < to; i++)
+            var joint = _blocks[chunk].Joint;
+            var rowLogLikelihood = _blocks[chunk].RowLogLikelihood;
+            for (var start = first; start < last; start += GaussianFullKernels.Block)
             {
-                var row = log.AsSpan(i * _k, _k);
-                var max = TensorPrimitives.Max<double>(row);
-                var target = _r.AsSpan(i * _k, _k);
-                TensorPrimitives.Subtract(row, max, target);
-                TensorPrimitives.Exp(target, target);
-                var sum = TensorPrimitives.Sum<double>(target);
-                TensorPrimitives.Divide(target, sum, target);
+                var count = Math.Min(GaussianFullKernels.Block, last - start);
+                for (var c = 0; c < _k; c++)
+                {
+                    var row = joint.AsSpan(c * GaussianFullKernels.Block, GaussianFullKernels.Block);
+                    GaussianFullKernels.WhitenedDistances(_xt, _stride, d, start, count, _lowerInverse.AsSpan(c * d * d, d * d), _shift.AsSpan(c * d, d), row);
+                    GaussianFullKernels.ScaleShift(row, -0.5, _offset[c]);
+                }
+
+                GaussianFullKernels.Normalise(joint, _k, count, rowLogLikelihood);
+                for (var c = 0; c < _k; c++)
+                {
+                    joint.AsSpan(c * GaussianFullKernels.Block, count).CopyTo(_rt.AsSpan(c * _stride + start, count));
+                }
             }
         });
     }
 
     private void GatherStatistics()
     {
-        // N_k = Σ r, s_k = Σ r x, S2_k = Σ r x xᵀ in one pass per component (Bishop 2006, eqs 10.51–10.53).
+        // N_k = Σ r, s_k = Σ r x, then C_k = Σ r (x − x̄_k)(x − x̄_k)ᵀ with x̄_k = s_k / N_k: the two-pass
+        // centred statistics of Bishop 2006, eqs 10.51–10.53, partial sums per core.
         var d = _d;
+        RowChunks.For(_n, GaussianFullKernels.Block, (chunk, first, last) =>
+        {
+            var block = _blocks[chunk];
+            Array.Clear(block.Counts);
+            Array.Clear(block.Sums);
+            if (first < last)
+            {
+                for (var c = 0; c < _k; c++)
+                {
+                    var weight = _rt.AsSpan(c * _stride + first, last - first);
+                    block.Counts[c] = TensorPrimitives.Sum<double>(weight);
+                    for (var j = 0; j < d; j++)
+                    {
+                        block.Sums[c * d + j] = GaussianFullKernels.Dot(weight, _xt.AsSpan(j * _stride + first, last - first));
+                    }
+                }
+            }
+        });
+        Array.Clear(_nk);
+        Array.Clear(_sums);
+        foreach (var block in _blocks)
+        {
+            TensorPrimitives.Add(_nk, block.Counts, _nk);
+            TensorPrimitives.Add(_sums, block.Sums, _sums);
+        }
+
+        for (var c = 0; c < _k; c++)
+        {
+            var centre = _centre.AsSpan(c * d, d);
+            if (_nk[c] > 0)
+            {
+                TensorPrimitives.Divide(_sums.AsSpan(c * d, d), _nk[c], centre);
+            }
+            else
+            {
+                centre.Clear();
+            }
+        }
+
+        RowChunks.For(_n, GaussianFullKernels.Block, (chunk, first, last) =>
+        {
+            var block = _blocks[chunk];
+            Array.Clear(block.Scatter);
+            for (var start = first; start < last; start += GaussianFullKernels.Block)
+            {
+                var count = Math.Min(GaussianFullKernels.Block, last - start);
+                for (var c = 0; c < _k; c++)
+                {
+                    GaussianFullKernels.AddScatter(_xt, _stride, d, start, count, _rt.AsSpan(c * _stride + start, count),
+                        _centre.AsSpan(c * d, d), block.Centred, block.Weighted, block.Scatter.AsSpan(c * d * d, d * d));
+                }
+            }
+        });
+        for (var c = 0; c < _k; c++)
+        {
+            var scatter = _scatter[c].AsSpan();
+            scatter.Clear();
+            foreach (var block in _blocks)
+            {
+                TensorPrimitives.Add(scatter, block.Scatter.AsSpan(c * d * d, d * d), scatter);
+            }
+
+            // AddScatter fills the lower triangle.
+            for (var i = 0; i < d; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    scatter[j * d + i] = scatter[i * d + j];
+                }
+            }
+        }
+    }
+
+    /// <summary>q(z) as N×K row-major probabilities.</summary>
+    internal double[] Responsibilities()
+    {
+        var p = new double[_n * _k];
         for (var c = 0; c < _k; c++)
         {
             for (var i = 0; i < _n; i++)
             {
-                _column[i] = _r[i * _k + c];
-            }
-
-            var gram = Factors.AugmentedGram.ComputeWeighted(_x, _column, d);
-            _nk[c] = gram[(d + 1) * (d + 1) - 1];
-            for (var i = 0; i < d; i++)
-            {
-                gram.AsSpan(i * (d + 1), d).CopyTo(_scatter[c].AsSpan(i * d, d));
-                _sums[c * d + i] = gram[i * (d + 1) + d];
+                p[i * _k + c] = _rt[c * _stride + i];
             }
         }
+
+        return p;
     }
 
     /// <summary>
@@ -326,11 +415,13 @@ internal sealed class VariationalMixture
             sum += lambda.Entropy;
         }
 
-        // H[q(z)] = −Σ r log r with 0 log 0 = 0: log max(r, ε) is finite, so r = 0 adds exactly 0.
-        // Vectorised into the log-ρ buffer, which the next responsibilities update overwrites.
-        TensorPrimitives.Max(_r, double.Epsilon, _logRho);
-        TensorPrimitives.Log(_logRho, _logRho);
-        return sum - TensorPrimitives.Dot<double>(_r, _logRho);
+        // H[q(z)] = −Σ r log r with 0 log 0 = 0: log max(r, ε) is finite, so r = 0 adds exactly 0; ε is the
+        // smallest normal double, because logarithms of subnormals take a slow path.
+        // Vectorised into a scratch buffer of q(z)'s shape.
+        // The padding past N holds r = 0 and adds nothing.
+        TensorPrimitives.Max(_rt, SmallestNormal, _logR);
+        TensorPrimitives.Log(_logR, _logR);
+        return sum - GaussianFullKernels.Dot(_rt, _logR);
     }
 
     /// <summary>The posteriors of the weights, the component means and precisions (and z when asked for).</summary>
@@ -424,7 +515,7 @@ internal sealed class VariationalMixture
             var next = 0;
             for (var c = 0; c < _k; c++)
             {
-                var p = _r[i * _k + c];
+                var p = _rt[c * _stride + i];
                 m += c * p;
                 m2 += c * c * p;
                 cumulative += p;
@@ -445,8 +536,26 @@ internal sealed class VariationalMixture
 
         int[] shape = [_n];
         return new Posterior(Names.Indicators, "Categorical",
-            new Dictionary<string, NdArray> { ["p"] = new([_n, _k], (double[])_r.Clone()) },
+            new Dictionary<string, NdArray> { ["p"] = new([_n, _k], Responsibilities()) },
             new NdArray(shape, mean), new NdArray(shape, sd), new NdArray(shape, q[0]), new NdArray(shape, q[1]), new NdArray(shape, q[2]));
+    }
+
+    /// <summary>One core's scratch: a block's log-joint and centred/weighted features, and its partial sums.</summary>
+    private sealed class BlockScratch(int d, int k)
+    {
+        public double[] Joint { get; } = new double[k * GaussianFullKernels.Block];
+
+        public double[] RowLogLikelihood { get; } = new double[GaussianFullKernels.Block];
+
+        public double[] Centred { get; } = new double[d * GaussianFullKernels.Block];
+
+        public double[] Weighted { get; } = new double[d * GaussianFullKernels.Block];
+
+        public double[] Counts { get; } = new double[k];
+
+        public double[] Sums { get; } = new double[k * d];
+
+        public double[] Scatter { get; } = new double[k * d * d];
     }
 }
 
