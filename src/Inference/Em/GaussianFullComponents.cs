@@ -230,15 +230,7 @@ internal sealed class GaussianFullComponents : IMixtureComponents, IFusedEStep
         {
             var scratch = _scratch[chunk];
             Array.Clear(scratch.Scatter);
-            for (var start = first; start < last; start += GaussianFullKernels.Block)
-            {
-                var count = Math.Min(GaussianFullKernels.Block, last - start);
-                for (var c = 0; c < k; c++)
-                {
-                    GaussianFullKernels.AddScatter(_xt, _stride, d, start, count, _weightT.AsSpan(c * _stride + start, count),
-                        _means.AsSpan(c * d, d), scratch.Centred, scratch.Weighted, scratch.Scatter.AsSpan(c * d * d, d * d));
-                }
-            }
+            GaussianFullKernels.AddScatters(_xt, _stride, d, k, first, last, _weightT, _means, scratch.Centred, scratch.Weighted, scratch.Scatter);
         });
         _covariances.AsSpan().Clear();
         foreach (var scratch in _scratch)

@@ -97,6 +97,25 @@ internal static class GaussianFullKernels
     }
 
     /// <summary>
+    /// The weighted scatters of all <paramref name="k"/> components over rows [first, last), block
+    /// by block (<see cref="AddScatter"/> per block and component): one core's share of
+    /// Σₙ rₙₖ (xₙ − cₖ)(xₙ − cₖ)ᵀ, added to <paramref name="scatter"/> (K·D·D, lower triangles).
+    /// </summary>
+    public static void AddScatters(ReadOnlySpan<double> xt, int stride, int d, int k, int first, int last,
+        ReadOnlySpan<double> weightT, ReadOnlySpan<double> centres, Span<double> centred, Span<double> weighted, Span<double> scatter)
+    {
+        for (var start = first; start < last; start += Block)
+        {
+            var count = Math.Min(Block, last - start);
+            for (var c = 0; c < k; c++)
+            {
+                AddScatter(xt, stride, d, start, count, weightT.Slice(c * stride + start, count),
+                    centres.Slice(c * d, d), centred, weighted, scatter.Slice(c * d * d, d * d));
+            }
+        }
+    }
+
+    /// <summary>
     /// Adds Σᵣ rᵣ (xᵣ − μ)(xᵣ − μ)ᵀ over the block (lower triangle only) to the D × D <paramref name="scatter"/>
     /// (Bishop 2006, eq. 9.19 before the division by Nₖ): the exact two-pass form, centred on the new mean,
     /// as scikit-learn's <c>_estimate_gaussian_covariances_full</c>. <paramref name="centred"/> and

@@ -340,15 +340,7 @@ internal sealed class VariationalMixture
         {
             var block = _blocks[chunk];
             Array.Clear(block.Scatter);
-            for (var start = first; start < last; start += GaussianFullKernels.Block)
-            {
-                var count = Math.Min(GaussianFullKernels.Block, last - start);
-                for (var c = 0; c < _k; c++)
-                {
-                    GaussianFullKernels.AddScatter(_xt, _stride, d, start, count, _rt.AsSpan(c * _stride + start, count),
-                        _centre.AsSpan(c * d, d), block.Centred, block.Weighted, block.Scatter.AsSpan(c * d * d, d * d));
-                }
-            }
+            GaussianFullKernels.AddScatters(_xt, _stride, d, _k, first, last, _rt, _centre, block.Centred, block.Weighted, block.Scatter);
         });
         for (var c = 0; c < _k; c++)
         {
