@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ppl.Inference.Em;
+using static Ppl.Inference.Tests.Em.FixtureValues;
 using Ppl.Tensors.Random;
 
 namespace Ppl.Inference.Tests.Em;
@@ -164,35 +165,5 @@ public sealed class GaussianMixtureTests
             slow += Math.Log(p);
         }
         Assert.Equal(slow, ll, 9);
-    }
-
-    private static double[] Flatten(JsonElement element)
-    {
-        var values = new List<double>();
-        void Walk(JsonElement e)
-        {
-            if (e.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var child in e.EnumerateArray())
-                {
-                    Walk(child);
-                }
-            }
-            else
-            {
-                values.Add(e.GetDouble());
-            }
-        }
-        Walk(element);
-        return [.. values];
-    }
-
-    private static void AssertClose(double[] expected, double[] actual, double tolerance)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (var i = 0; i < expected.Length; i++)
-        {
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance * Math.Max(1, Math.Abs(expected[i])), $"[{i}] {actual[i]} vs {expected[i]}");
-        }
     }
 }
