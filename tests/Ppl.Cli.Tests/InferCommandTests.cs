@@ -134,4 +134,15 @@ public sealed class InferCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("--epochs and --steps cannot be used together", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--iwae", "-3", "--iwae takes a number of importance samples K ≥ 1, not -3")]
+    [InlineData("--rank", "0", "--rank takes the rank R ≥ 1 of the low-rank guide, not 0")]
+    [InlineData("--particles", "0", "--particles takes a number of particles K ≥ 1, not 0")]
+    public void Counts_below_one_are_refused(string option, string value, string message)
+    {
+        var (exit, _, error, _) = Run(true, "infer", WriteCoin(), option, value);
+        Assert.Equal(1, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
 }

@@ -58,6 +58,21 @@ internal static class InferCommand
                 result.AddError("--epochs and --steps cannot be used together; give one.");
             }
 
+            if (result.GetResult(iwae) is { Implicit: false } && result.GetValue(iwae) < 0)
+            {
+                result.AddError($"--iwae takes a number of importance samples K ≥ 1, not {result.GetValue(iwae)}.");
+            }
+
+            if (result.GetResult(rank) is { Implicit: false } && result.GetValue(rank) < 1)
+            {
+                result.AddError($"--rank takes the rank R ≥ 1 of the low-rank guide, not {result.GetValue(rank)}.");
+            }
+
+            if (result.GetResult(particles) is { Implicit: false } && result.GetValue(particles) < 1)
+            {
+                result.AddError($"--particles takes a number of particles K ≥ 1, not {result.GetValue(particles)}.");
+            }
+
             if (result.GetValue(plot) && result.GetValue(outDir) is null)
             {
                 result.AddError("--plot writes its files into --out DIR; give --out too.");
