@@ -213,7 +213,31 @@ public enum FillKind
 /// <param name="Kind">The fill.</param>
 /// <param name="Type">Result type (its shape gives the sizes).</param>
 /// <param name="Span">Source.</param>
-public sealed record IrFill(FillKind Kind, IrType Type, SourceSpan Span) : IrExpr(Type, [], Span);
+public sealed record IrFill(FillKind Kind, IrType Type, SourceSpan Span) : IrExpr(Type, [], Span)
+{
+    /// <summary>The fill's values, row-major, once its sizes are resolved to <paramref name="shape"/>.</summary>
+    /// <param name="shape">The resolved shape (square for <see cref="FillKind.Identity"/>).</param>
+    public double[] Values(IReadOnlyList<int> shape)
+    {
+        var values = new double[shape.Aggregate(1, (a, b) => a * b)];
+        switch (Kind)
+        {
+            case FillKind.Ones:
+                Array.Fill(values, 1.0);
+                break;
+            case FillKind.Identity:
+                for (var i = 0; i < shape[0]; i++)
+                {
+                    values[i * shape[0] + i] = 1;
+                }
+                break;
+            case FillKind.Zeros:
+            default:
+                break;
+        }
+        return values;
+    }
+}
 
 /// <summary>An array literal whose elements are expressions: <c>[a, b]</c>.</summary>
 /// <param name="Elements">The elements, all of one type.</param>

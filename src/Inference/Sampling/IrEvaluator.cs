@@ -162,22 +162,7 @@ internal sealed class IrEvaluator(ModelIr ir, BoundData data)
     private SampledValue Fill(IrFill fill)
     {
         var shape = Resolve(fill.Type.Shape);
-        var values = new double[shape.Aggregate(1, (a, b) => a * b)];
-        switch (fill.Kind)
-        {
-            case FillKind.Ones:
-                Array.Fill(values, 1.0);
-                break;
-            case FillKind.Identity:
-                for (var i = 0; i < shape[0]; i++)
-                {
-                    values[i * shape[0] + i] = 1;
-                }
-                break;
-            default:
-                break;
-        }
-        return new SampledValue(shape, values);
+        return new SampledValue(shape, fill.Values(shape));
     }
 
     private SampledValue Stack(IrArray array, IReadOnlyDictionary<string, int> env)

@@ -162,19 +162,7 @@ internal sealed class ExpressionEvaluator
     private Tensor Fill(IrFill f)
     {
         var dims = Dims(f.Type.Shape);
-        if (f.Kind == FillKind.Identity)
-        {
-            var n = dims[0];
-            var eye = new double[n * n];
-            for (var i = 0; i < n; i++)
-            {
-                eye[i * n + i] = 1;
-            }
-            return Persistent(eye, _dtype, [n, n]);
-        }
-        var values = new double[dims.Aggregate(1, (a, b) => a * b)];
-        Array.Fill(values, f.Kind == FillKind.Ones ? 1 : 0);
-        return Persistent(values, _dtype, dims);
+        return Persistent(f.Values(dims), _dtype, dims);
     }
 
     private Tensor Reference(IrRef r)

@@ -104,25 +104,7 @@ internal sealed class KnownEvaluator
     private KnownValue Fill(IrFill fill)
     {
         var shape = Shape(fill.Type.Shape);
-        var count = shape.Aggregate(1, (a, b) => a * b);
-        var values = new double[count];
-        switch (fill.Kind)
-        {
-            case FillKind.Ones:
-                Array.Fill(values, 1.0);
-                break;
-            case FillKind.Identity:
-                for (var i = 0; i < shape[0]; i++)
-                {
-                    values[i * shape[0] + i] = 1;
-                }
-
-                break;
-            default:
-                break;
-        }
-
-        return new KnownValue(PlateGrid.Scalar, shape, values);
+        return new KnownValue(PlateGrid.Scalar, shape, fill.Values(shape));
     }
 
     /// <summary><c>x[n]</c>: axis <paramref name="axis"/> of the element becomes the plate's axis (a transpose).</summary>
