@@ -42,6 +42,13 @@ public sealed record InferenceOptions
     /// <summary>SVI: compute in float64 instead of float32.</summary>
     public bool DoublePrecision { get; init; }
 
+    /// <summary>
+    /// SVI: also keep replicated draws y_rep ~ p(y | θ) of every observed node of a model with
+    /// networks (which cannot be sampled forwards from the result), drawn in the same guide passes as
+    /// the posterior draws: what <c>ppl sample --from posterior</c> asks for.
+    /// </summary>
+    public bool Replicates { get; init; }
+
     /// <summary>Local latents to report in full (otherwise summarised), e.g. <c>z</c> for EM responsibilities.</summary>
     public IReadOnlySet<string> Show { get; init; } = new HashSet<string>();
 }

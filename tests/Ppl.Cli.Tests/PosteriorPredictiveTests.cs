@@ -274,4 +274,35 @@ public sealed class PosteriorPredictiveTests
         var varianceSe = Math.Sqrt((fourth - second * second) / draws);
         Assert.InRange(sampleVariance, second - 5 * varianceSe, second + 5 * varianceSe);
     }
+
+    [Fact]
+    public void A_model_with_a_network_gets_replicated_draws_from_the_svi_passes()
+    {
+        // The forward sampler cannot run a network; `ppl sample --from posterior` asks SVI to keep
+        // y_rep from its own guide passes. y[n] ~ Normal(f(x[n]), 0.2) with a deterministic net (no
+        // prior): each y_rep[n] is the fitted f(x[n]) plus N(0, 0.04) noise, so its variance is 0.04.
+        var directory = Directory.CreateTempSubdirectory("ppl-sample-net-");
+        var model = Path.Combine(directory.FullName, "net.ppl");
+        File.WriteAllText(model, """
+            data x: real[N, 1]
+            data y: real[N]
+            net f = mlp(1 -> 4 -> 1, act: tanh)
+            plate n in N { y[n] ~ Normal(f(x[n])[0], 0.2) }
+            """);
+        File.WriteAllText(Path.Combine(directory.FullName, "net.json"), """{ "x": [[-1], [0], [1]], "y": [-0.5, 0.1, 0.6] }""");
+        const int draws = 2000;
+        var (exit, output, error) = Run("sample", model, "--from", "posterior", "-n", draws.ToString(CultureInfo.InvariantCulture), "--seed", "2");
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("no replicated draws", error, StringComparison.Ordinal);
+        var (header, rows) = Csv(output);
+        Assert.Equal(["y[rep].0", "y[rep].1", "y[rep].2"], header);
+        // Draws resampled from 1,000 passes: the variance check uses 1,000 as the number of independent draws.
+        for (var n = 0; n < 3; n++)
+        {
+            var column = rows.Select(r => r[n]).ToArray();
+            var mean = column.Average();
+            var variance = column.Sum(v => (v - mean) * (v - mean)) / (draws - 1);
+            Assert.InRange(variance, 0.04 * (1 - 6 * Math.Sqrt(2.0 / 1000)), 0.04 * (1 + 6 * Math.Sqrt(2.0 / 1000)));
+        }
+    }
 }

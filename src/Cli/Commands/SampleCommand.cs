@@ -74,11 +74,15 @@ internal static class SampleCommand
         DrawSet draws;
         if (posterior)
         {
-            var options = new InferenceOptions { Seed = seed };
+            var options = new InferenceOptions { Seed = seed, Replicates = true };
             var (exit, loaded, result) = InferCommand.Execute(backends, path, dataArguments, method, options, error);
             if (loaded is null || result is null)
             {
                 return exit;
+            }
+            foreach (var note in result.Notes)
+            {
+                error.WriteLine($"ppl: note: {note}");
             }
             var predictive = PosteriorPredictiveSampler.Draw(loaded.Ir, loaded.Data, result, count, seed);
             if (predictive.ReplicatesUnavailable is { } reason)

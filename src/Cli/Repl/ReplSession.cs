@@ -239,7 +239,7 @@ internal sealed class ReplSession : IDisposable
             }
             backend = BackendNames.Parse(method);
         }
-        var options = new InferenceOptions { Seed = _seed };
+        var options = new InferenceOptions { Seed = _seed, Replicates = true };
         var (_, loaded, result) = InferCommand.Execute(_backends, WriteModel(), DataArguments(), backend, options, _error);
         if (loaded is null || result is null)
         {

@@ -54,6 +54,14 @@ public sealed record InferenceResult(
     /// </summary>
     public IReadOnlyList<Posterior> Fits { get; init; } = [];
 
+    /// <summary>
+    /// Replicated draws y_rep⁽ˢ⁾ ~ p(y | θ⁽ˢ⁾) of observed nodes, each [S, node shape…], where the
+    /// backend keeps them (SVI with <see cref="InferenceOptions.Replicates"/>, for models with
+    /// networks); row s comes from the same posterior draw θ⁽ˢ⁾ as row s of every
+    /// <see cref="Posterior.Draws"/> of the result. Not in the JSON.
+    /// </summary>
+    public IReadOnlyDictionary<string, NdArray> Replicated { get; init; } = new Dictionary<string, NdArray>();
+
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; init; }
 

@@ -13,6 +13,9 @@ namespace Ppl.Inference.Sampling;
 /// (Gelman et al. 2013, BDA3 §6.3). What θ⁽ᵈ⁾ is depends on the backend: VMP's q(θ), SVI's guide,
 /// EM's point estimates (a plug-in predictive). Local latents the result only summarises are drawn
 /// from their prior given the global draws (the predictive of new units rather than the same ones).
+/// A model with networks cannot be sampled forwards from the result (the weights live in the
+/// backend): its replicated draws are the ones SVI kept from its own guide passes
+/// (<see cref="InferenceResult.Replicated"/>, asked for with <see cref="InferenceOptions.Replicates"/>).
 /// </summary>
 public static class PosteriorPredictiveSampler
 {
@@ -46,7 +49,7 @@ public static class PosteriorPredictiveSampler
         }
         catch (ForwardSamplingException unsupported)
         {
-            return new PosteriorPredictive(posterior, unsupported.Message);
+            return StoredReplicates(ir, result, count, seed, unsupported.Message) ?? new PosteriorPredictive(posterior, unsupported.Message);
         }
 
         var redrawn = forward.Variables.ToDictionary(v => v.Name, StringComparer.Ordinal);
@@ -62,6 +65,22 @@ public static class PosteriorPredictiveSampler
             set.AddReplicated(observed.Name, replicate.Shape, replicate.Draws);
         }
         return new PosteriorPredictive(set, null);
+    }
+
+    /// <summary>
+    /// For a model that cannot be sampled forwards (a network), the replicated draws the backend kept
+    /// from its own passes (<see cref="InferenceResult.Replicated"/>: SVI runs the networks), joint with
+    /// the stored posterior draws; null if it kept none.
+    /// </summary>
+    private static PosteriorPredictive? StoredReplicates(ModelIr ir, InferenceResult result, int count, ulong seed, string reason)
+    {
+        if (result.Replicated.Count == 0)
+        {
+            return null;
+        }
+        var missing = ir.Nodes.OfType<RandomNode>().Where(r => r.IsObserved && !result.Replicated.ContainsKey(r.Name)).Select(r => $"'{r.Name}'").ToList();
+        var set = PosteriorSampler.Draw(result, count, seed, replicated: true);
+        return new PosteriorPredictive(set, missing.Count == 0 ? null : $"{string.Join(", ", missing)}: {reason}");
     }
 }
 

@@ -17,8 +17,13 @@ public static class PosteriorSampler
     /// <param name="result">An inference result.</param>
     /// <param name="count">Number of draws.</param>
     /// <param name="seed">Seed of the random stream.</param>
-    /// <returns>The draws: latents and predictions, then params.</returns>
-    public static DrawSet Draw(InferenceResult result, int count, ulong seed)
+    /// <param name="replicated">
+    /// Also add the result's stored replicated draws of observed nodes
+    /// (<see cref="InferenceResult.Replicated"/>), resampled with the same indices as the stored
+    /// posterior draws of the same passes.
+    /// </param>
+    /// <returns>The draws: latents and predictions, then params, then the replicated observed nodes if asked.</returns>
+    public static DrawSet Draw(InferenceResult result, int count, ulong seed, bool replicated = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var random = new RandomSource(seed);
@@ -26,6 +31,15 @@ public static class PosteriorSampler
         // Stored Monte Carlo draws (SVI's guide) are resampled with one index per output draw shared by
         // every variable with as many stored draws, so the joint structure across variables is kept.
         var picks = new Dictionary<int, int[]>();
+        int[] Picks(int available)
+        {
+            if (!picks.TryGetValue(available, out var chosen))
+            {
+                chosen = [.. Enumerable.Range(0, count).Select(_ => random.NextInt(available))];
+                picks[available] = chosen;
+            }
+            return chosen;
+        }
         foreach (var posterior in result.Posteriors)
         {
             var n = posterior.Mean.Values.Count;
@@ -33,12 +47,7 @@ public static class PosteriorSampler
             if (posterior.Draws is { Rank: > 0 } stored && stored.Shape[0] > 0 && stored.Values.Count == stored.Shape[0] * n)
             {
                 var available = stored.Shape[0];
-                if (!picks.TryGetValue(available, out var chosen))
-                {
-                    chosen = [.. Enumerable.Range(0, count).Select(_ => random.NextInt(available))];
-                    picks[available] = chosen;
-                }
-                draws = [.. chosen.Select(s => Enumerable.Range(s * n, n).Select(i => stored.Values[i]).ToArray())];
+                draws = Resample(stored, Picks(available), n);
             }
             else
             {
@@ -51,6 +60,18 @@ public static class PosteriorSampler
             var value = param.Value.Values.ToArray();
             set.Add(param.Name, param.Value.Shape, [.. Enumerable.Range(0, count).Select(_ => value)]);
         }
+        if (replicated)
+        {
+            foreach (var (name, stored) in result.Replicated)
+            {
+                var n = stored.Values.Count / stored.Shape[0];
+                set.AddReplicated(name, stored.Shape.Skip(1).ToArray(), Resample(stored, Picks(stored.Shape[0]), n));
+            }
+        }
         return set;
     }
+
+    /// <summary>Rows <paramref name="chosen"/> of stored draws [S, …] of <paramref name="n"/> values each.</summary>
+    private static double[][] Resample(NdArray stored, int[] chosen, int n) =>
+        [.. chosen.Select(s => Enumerable.Range(s * n, n).Select(i => stored.Values[i]).ToArray())];
 }

@@ -28,7 +28,14 @@ internal sealed class PosteriorSummaries
     }
 
     /// <summary>Latents (global ones, and local ones asked for) and predictions.</summary>
-    public IReadOnlyList<Posterior> Posteriors()
+    /// <param name="replicated">
+    /// When given, also filled with a replicated draw of every observed node per pass
+    /// (<see cref="SviProgram.DrawReplicate"/>), [passes, node shape…], row s from the same pass as
+    /// row s of every posterior's draws; nodes too large to keep, or of a family that cannot be drawn,
+    /// are left out with a note in <paramref name="notes"/>.
+    /// </param>
+    /// <param name="notes">Where the reasons for left-out replicates go.</param>
+    public IReadOnlyList<Posterior> Posteriors(Dictionary<string, NdArray>? replicated = null, List<string>? notes = null)
     {
         using var noGrad = Tensor.NoGrad();
         var latents = _program.AutoLatents.Concat(_program.GuidedLatents)
@@ -48,10 +55,13 @@ internal sealed class PosteriorSummaries
             int[] shape = IsScalar(site.Node) ? [] : [.. site.Logits.Shape[..(site.Classes == 1 ? site.Logits.Rank : site.Logits.Rank - 1)]];
             result.Add(GuidePosterior.SummariseDiscrete(site.Node.Name, shape, probabilities.ToArray(), site.Classes));
         }
-        if (latents.Count + predicted.Count == 0)
+        var observed = replicated is null ? [] : ReplicableObserved(notes);
+        if (latents.Count + predicted.Count + observed.Count == 0)
         {
             return result;
         }
+        var replicateRandom = observed.Count > 0 ? _random.Split() : null;
+        var replicates = observed.ToDictionary(r => r.Name, _ => new List<double[]>());
         var frame = _program.Frame([], 1, 1);
         var samples = latents.Concat(predicted).ToDictionary(r => r.Name, _ => new List<double[]>());
         var means = predicted.ToDictionary(r => r.Name, _ => new List<double[]>());
@@ -63,6 +73,19 @@ internal sealed class PosteriorSummaries
         for (var s = 0; s < Draws; s++)
         {
             _program.Run(frame, _random, dropout: true, predict: true);
+            foreach (var r in observed.ToList())
+            {
+                try
+                {
+                    replicates[r.Name].Add(_program.DrawReplicate(r, replicateRandom!).ToArray());
+                }
+                catch (SviUnsupportedException unsupported)
+                {
+                    notes?.Add($"no replicated draws of '{r.Name}': {unsupported.Message}");
+                    observed.Remove(r);
+                    replicates.Remove(r.Name);
+                }
+            }
             foreach (var r in latents.Concat(predicted))
             {
                 var value = _program.Value(r.Name)!;
@@ -125,7 +148,31 @@ internal sealed class PosteriorSummaries
             }
             result.Add(posterior);
         }
+        foreach (var r in observed)
+        {
+            replicated![r.Name] = new NdArray([Draws, .. _program.DataTensor(r.Name).Shape], [.. replicates[r.Name].SelectMany(v => v)]);
+        }
         return result;
+    }
+
+    /// <summary>
+    /// The observed nodes whose replicates fit in memory (<see cref="MaxKeptDrawValues"/> values over
+    /// all passes); the others get a note.
+    /// </summary>
+    private List<RandomNode> ReplicableObserved(List<string>? notes)
+    {
+        var kept = new List<RandomNode>();
+        foreach (var r in _program.Observed)
+        {
+            var size = _program.DataTensor(r.Name).Length;
+            if ((long)size * Draws > MaxKeptDrawValues)
+            {
+                notes?.Add($"no replicated draws of '{r.Name}': {size:N0} values × {Draws:N0} draws is more than the {MaxKeptDrawValues:N0} kept");
+                continue;
+            }
+            kept.Add(r);
+        }
+        return kept;
     }
 
     /// <summary>An automatic-guide latent in its guide's family, summarised in closed form (<see cref="GuidePosterior"/>).</summary>

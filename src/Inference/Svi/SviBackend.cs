@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ppl.Compiler.Ir;
 using Ppl.Compiler.Planning;
 using Ppl.Inference.Results;
 using Ppl.Language.Diagnostics;
@@ -35,10 +36,12 @@ public sealed class SviBackend : IInferenceBackend
             var elbo = trainer.FullDataElbo();
             var summaries = new PosteriorSummaries(program, random.Split(), options);
             var notes = new List<string>();
+            var replicated = options.Replicates && request.Model.Nodes.OfType<NetNode>().Any() ? new Dictionary<string, NdArray>() : null;
+            var posteriors = summaries.Posteriors(replicated, notes);
             var iwae = options.IwaeSamples > 0 ? Iwae(program, random.Split(), options.IwaeSamples, notes) : null;
             var heldOut = request.HeldOut is { } data ? SviEvaluation.HeldOutElbo(request, data, program, random.Split()) : (double?)null;
             var result = new InferenceResult(request.ModelName, "svi", converged, steps, null, elbo,
-                summaries.Posteriors(), summaries.Params(), trace)
+                posteriors, summaries.Params(), trace)
             {
                 Diagnostics = summaries.Diagnostics(),
                 SignalToNoise = summaries.SignalToNoise(),
@@ -47,6 +50,7 @@ public sealed class SviBackend : IInferenceBackend
                 Notes = notes,
                 Images = ImagePredictions.Compute(program, request.Model, random.Split()),
                 Fits = RegressionFits.Compute(program, request.Model, random.Split()),
+                Replicated = replicated ?? new Dictionary<string, NdArray>(),
                 Elapsed = clock.Elapsed,
             };
             return result;
