@@ -305,4 +305,56 @@ public sealed class PosteriorPredictiveTests
             Assert.InRange(variance, 0.04 * (1 - 6 * Math.Sqrt(2.0 / 1000)), 0.04 * (1 + 6 * Math.Sqrt(2.0 / 1000)));
         }
     }
+
+    [Fact]
+    public void Replicated_counts_of_a_network_model_are_poisson_draws()
+    {
+        // Any scalar family is replicated through its StdLib sampler: with a deterministic net the
+        // replicated counts at each input are Poisson(λₙ), whose variance equals its mean.
+        var directory = Directory.CreateTempSubdirectory("ppl-sample-net-");
+        var model = Path.Combine(directory.FullName, "counts.ppl");
+        File.WriteAllText(model, """
+            data x: real[N, 1]
+            data y: int[N]
+            net f = mlp(1 -> 4 -> 1, act: tanh)
+            plate n in N { y[n] ~ Poisson(exp(f(x[n])[0])) }
+            """);
+        File.WriteAllText(Path.Combine(directory.FullName, "counts.json"), """{ "x": [[-1], [0], [1]], "y": [1, 3, 6] }""");
+        const int draws = 1000;
+        var (exit, output, error) = Run("sample", model, "--from", "posterior", "-n", draws.ToString(CultureInfo.InvariantCulture), "--seed", "2");
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("no replicated draws", error, StringComparison.Ordinal);
+        var (header, rows) = Csv(output);
+        Assert.Equal(["y[rep].0", "y[rep].1", "y[rep].2"], header);
+        for (var n = 0; n < 3; n++)
+        {
+            var column = rows.Select(r => r[n]).ToArray();
+            Assert.All(column, v => Assert.True(v >= 0 && v == Math.Floor(v), $"{v} is not a count"));
+            var mean = column.Average();
+            var variance = column.Sum(v => (v - mean) * (v - mean)) / (draws - 1);
+            // Var(s²) ≈ (μ₄ − σ⁴)/n with μ₄ = λ + 3λ² for a Poisson: 6 standard errors (≤ 1,000 distinct passes).
+            var se = Math.Sqrt((mean + 2 * mean * mean) / draws);
+            Assert.InRange(variance, mean - 6 * se, mean + 6 * se);
+        }
+    }
+
+    [Fact]
+    public void A_family_svi_cannot_replicate_is_named_and_an_empty_draw_set_is_said_not_printed()
+    {
+        var directory = Directory.CreateTempSubdirectory("ppl-sample-net-");
+        var model = Path.Combine(directory.FullName, "pairs.ppl");
+        File.WriteAllText(model, """
+            data x: real[N, 1]
+            data y: real[N, 2]
+            net f = mlp(1 -> 4 -> 2, act: tanh)
+            plate n in N { y[n] ~ MvNormal(f(x[n]), I(2)) }
+            """);
+        File.WriteAllText(Path.Combine(directory.FullName, "pairs.json"), """{ "x": [[-1], [0], [1]], "y": [[1, 0], [0, 1], [1, 1]] }""");
+        var (exit, output, error) = Run("sample", model, "--from", "posterior", "-n", "5", "--seed", "2");
+        Assert.True(exit == 0, error);
+        Assert.Contains("no replicated draws of 'y': ", error, StringComparison.Ordinal);
+        Assert.Contains("MvNormal", error, StringComparison.Ordinal);
+        Assert.Contains("nothing to draw", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
 }

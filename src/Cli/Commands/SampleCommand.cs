@@ -112,6 +112,12 @@ internal static class SampleCommand
                 return InferCommand.Fail([diagnostic], path, source, error);
             }
         }
+        if (draws.Variables.Count == 0 && !json)
+        {
+            // A CSV without columns would be blank lines; say so instead (JSON keeps its empty object).
+            error.WriteLine("ppl: note: nothing to draw: the result reports no variables (local latents are summarised, not reported) and no replicated observed nodes");
+            return PplApp.Success;
+        }
         output.Write(json ? DrawsWriter.Json(draws) + Environment.NewLine : DrawsWriter.Csv(draws));
         return PplApp.Success;
     }

@@ -120,10 +120,33 @@ public static class ForwardSampler
     /// arguments broadcast to the declared shape.
     /// </summary>
     private static bool IsElementwise(IrDistribution distribution, int[] elementShape) =>
-        elementShape.Length > 0
-        && DistributionCatalog.TryGet(distribution.Family, out var spec)
+        elementShape.Length > 0 && IsScalarFamily(distribution);
+
+    /// <summary>A family with a scalar variate and scalar parameters (not a mixture): drawn element by element.</summary>
+    internal static bool IsScalarFamily(IrDistribution distribution) =>
+        DistributionCatalog.TryGet(distribution.Family, out var spec)
         && spec is { SupportRank: EventRank.Scalar, IsVariadic: false }
         && spec.Parameters.Concat(spec.Alternatives).All(p => p.Rank == EventRank.Scalar);
+
+    /// <summary>
+    /// One independent draw per element of a scalar family (<see cref="IsScalarFamily"/>) whose
+    /// arguments are given per element, all of one length: the StdLib distribution built for each.
+    /// </summary>
+    internal static double[] ElementDraws(IrDistribution distribution, IReadOnlyList<double[]> arguments, RandomSource random)
+    {
+        var total = arguments.Count == 0 ? 0 : arguments[0].Length;
+        var values = new double[total];
+        for (var i = 0; i < total; i++)
+        {
+            var built = Construct(distribution, [.. arguments.Select(a => (object)a[i])], []);
+            values[i] = built switch
+            {
+                IUnivariateDistribution univariate => univariate.Sample(random),
+                _ => throw new ForwardSamplingException($"drawing from {distribution.Family} is not covered", distribution.Span),
+            };
+        }
+        return values;
+    }
 
     private static SampledValue Elementwise(IrEvaluator evaluator, IrDistribution distribution, int[] elementShape, IReadOnlyDictionary<string, int> env, RandomSource random)
     {
@@ -136,17 +159,7 @@ public static class ForwardSampler
         {
             throw new ForwardSamplingException($"the arguments of {distribution.Family} do not fit the declared shape [{string.Join(", ", elementShape)}]", distribution.Span);
         }
-        var values = new double[total];
-        for (var i = 0; i < total; i++)
-        {
-            var built = Construct(distribution, [.. arguments.Select(a => (object)a.Values[i])], []);
-            values[i] = built switch
-            {
-                IUnivariateDistribution univariate => univariate.Sample(random),
-                _ => throw new ForwardSamplingException($"drawing from {distribution.Family} is not covered", distribution.Span),
-            };
-        }
-        return new SampledValue(elementShape, values);
+        return new SampledValue(elementShape, ElementDraws(distribution, [.. arguments.Select(a => a.Values)], random));
     }
 
     private static SampledValue Vector(double[] values) => new([values.Length], values);

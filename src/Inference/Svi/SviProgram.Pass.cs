@@ -348,6 +348,14 @@ internal sealed partial class SviProgram
     private Tensor DrawFromModel(RandomNode r, RandomSource random)
     {
         var d = r.Distribution;
+        if (d.Family == "Categorical")
+        {
+            return DrawCategorical(r, random);
+        }
+        if (!Sampling.ForwardSampler.IsScalarFamily(d))
+        {
+            throw ExpressionEvaluator.Unsupported($"drawing the {d.Family} node '{r.Name}' (scalar families and Categorical only)");
+        }
         var a = Args(d, r);
         var dims = _ev.Layout(r.Plates, r.Type);
         switch (d.Family)
@@ -364,10 +372,17 @@ internal sealed partial class SviProgram
                     u[i] = random.NextDouble() < pv[i] ? 1 : 0;
                 }
                 return u;
-            case "Categorical":
-                return DrawCategorical(r, random);
             default:
-                throw ExpressionEvaluator.Unsupported($"predicting the {d.Family} node '{r.Name}'");
+                // Any other scalar family: the StdLib distribution per element, its arguments broadcast to the node.
+                var broadcast = a.Select(t => (t + Tensor.Zeros(_ev.DType, dims)).ToArray()).ToList();
+                try
+                {
+                    return Tensor.FromDoubles(Sampling.ForwardSampler.ElementDraws(d, broadcast, random), _ev.DType, dims);
+                }
+                catch (Sampling.ForwardSamplingException e)
+                {
+                    throw ExpressionEvaluator.Unsupported($"drawing the {d.Family} node '{r.Name}' ({e.Message})");
+                }
         }
     }
 

@@ -9,7 +9,7 @@ internal sealed partial class SviProgram
     /// <summary>
     /// A replicated draw y_rep ~ p(y | θ) of an observed node, given the guide draw θ of the last pass
     /// (its distribution's arguments as that pass left them): the posterior predictive at the
-    /// observed inputs (Gelman et al. 2013, BDA3 §6.3). Normal, Bernoulli and Categorical nodes.
+    /// observed inputs (Gelman et al. 2013, BDA3 §6.3). Scalar families (Normal, Bernoulli, Poisson, …) and Categorical.
     /// </summary>
     /// <param name="observed">An observed node.</param>
     /// <param name="random">The random stream.</param>
