@@ -275,27 +275,41 @@ public sealed class PosteriorPredictiveTests
         Assert.InRange(sampleVariance, second - 5 * varianceSe, second + 5 * varianceSe);
     }
 
+    /// <summary>A model and its JSON data (named like the model) in a fresh temporary folder; the model's path.</summary>
+    private static string WriteNetModel(string name, string source, string json)
+    {
+        var directory = Directory.CreateTempSubdirectory("ppl-sample-net-");
+        var model = Path.Combine(directory.FullName, name + ".ppl");
+        File.WriteAllText(model, source);
+        File.WriteAllText(Path.Combine(directory.FullName, name + ".json"), json);
+        return model;
+    }
+
+    /// <summary>`ppl sample --from posterior` on a model of three points: its rows, checked to be y[rep] alone, with no note.</summary>
+    private static double[][] ReplicatedDrawsOfThreePoints(string model, int draws)
+    {
+        var (exit, output, error) = Run("sample", model, "--from", "posterior", "-n", draws.ToString(CultureInfo.InvariantCulture), "--seed", "2");
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("no replicated draws", error, StringComparison.Ordinal);
+        var (header, rows) = Csv(output);
+        Assert.Equal(["y[rep].0", "y[rep].1", "y[rep].2"], header);
+        return rows;
+    }
+
     [Fact]
     public void A_model_with_a_network_gets_replicated_draws_from_the_svi_passes()
     {
         // The forward sampler cannot run a network; `ppl sample --from posterior` asks SVI to keep
         // y_rep from its own guide passes. y[n] ~ Normal(f(x[n]), 0.2) with a deterministic net (no
         // prior): each y_rep[n] is the fitted f(x[n]) plus N(0, 0.04) noise, so its variance is 0.04.
-        var directory = Directory.CreateTempSubdirectory("ppl-sample-net-");
-        var model = Path.Combine(directory.FullName, "net.ppl");
-        File.WriteAllText(model, """
+        var model = WriteNetModel("net", """
             data x: real[N, 1]
             data y: real[N]
             net f = mlp(1 -> 4 -> 1, act: tanh)
             plate n in N { y[n] ~ Normal(f(x[n])[0], 0.2) }
-            """);
-        File.WriteAllText(Path.Combine(directory.FullName, "net.json"), """{ "x": [[-1], [0], [1]], "y": [-0.5, 0.1, 0.6] }""");
+            """, """{ "x": [[-1], [0], [1]], "y": [-0.5, 0.1, 0.6] }""");
         const int draws = 2000;
-        var (exit, output, error) = Run("sample", model, "--from", "posterior", "-n", draws.ToString(CultureInfo.InvariantCulture), "--seed", "2");
-        Assert.True(exit == 0, error);
-        Assert.DoesNotContain("no replicated draws", error, StringComparison.Ordinal);
-        var (header, rows) = Csv(output);
-        Assert.Equal(["y[rep].0", "y[rep].1", "y[rep].2"], header);
+        var rows = ReplicatedDrawsOfThreePoints(model, draws);
         // Draws resampled from 1,000 passes: the variance check uses 1,000 as the number of independent draws.
         for (var n = 0; n < 3; n++)
         {
@@ -311,21 +325,14 @@ public sealed class PosteriorPredictiveTests
     {
         // Any scalar family is replicated through its StdLib sampler: with a deterministic net the
         // replicated counts at each input are Poisson(λₙ), whose variance equals its mean.
-        var directory = Directory.CreateTempSubdirectory("ppl-sample-net-");
-        var model = Path.Combine(directory.FullName, "counts.ppl");
-        File.WriteAllText(model, """
+        var model = WriteNetModel("counts", """
             data x: real[N, 1]
             data y: int[N]
             net f = mlp(1 -> 4 -> 1, act: tanh)
             plate n in N { y[n] ~ Poisson(exp(f(x[n])[0])) }
-            """);
-        File.WriteAllText(Path.Combine(directory.FullName, "counts.json"), """{ "x": [[-1], [0], [1]], "y": [1, 3, 6] }""");
+            """, """{ "x": [[-1], [0], [1]], "y": [1, 3, 6] }""");
         const int draws = 1000;
-        var (exit, output, error) = Run("sample", model, "--from", "posterior", "-n", draws.ToString(CultureInfo.InvariantCulture), "--seed", "2");
-        Assert.True(exit == 0, error);
-        Assert.DoesNotContain("no replicated draws", error, StringComparison.Ordinal);
-        var (header, rows) = Csv(output);
-        Assert.Equal(["y[rep].0", "y[rep].1", "y[rep].2"], header);
+        var rows = ReplicatedDrawsOfThreePoints(model, draws);
         for (var n = 0; n < 3; n++)
         {
             var column = rows.Select(r => r[n]).ToArray();
@@ -341,15 +348,12 @@ public sealed class PosteriorPredictiveTests
     [Fact]
     public void A_family_svi_cannot_replicate_is_named_and_an_empty_draw_set_is_said_not_printed()
     {
-        var directory = Directory.CreateTempSubdirectory("ppl-sample-net-");
-        var model = Path.Combine(directory.FullName, "pairs.ppl");
-        File.WriteAllText(model, """
+        var model = WriteNetModel("pairs", """
             data x: real[N, 1]
             data y: real[N, 2]
             net f = mlp(1 -> 4 -> 2, act: tanh)
             plate n in N { y[n] ~ MvNormal(f(x[n]), I(2)) }
-            """);
-        File.WriteAllText(Path.Combine(directory.FullName, "pairs.json"), """{ "x": [[-1], [0], [1]], "y": [[1, 0], [0, 1], [1, 1]] }""");
+            """, """{ "x": [[-1], [0], [1]], "y": [[1, 0], [0, 1], [1, 1]] }""");
         var (exit, output, error) = Run("sample", model, "--from", "posterior", "-n", "5", "--seed", "2");
         Assert.True(exit == 0, error);
         Assert.Contains("no replicated draws of 'y': ", error, StringComparison.Ordinal);
