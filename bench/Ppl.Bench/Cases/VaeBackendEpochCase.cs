@@ -76,7 +76,7 @@ internal sealed class VaeBackendEpochCase(string repositoryRoot, VaeEpochPeer pe
         var testElbo = trainer.HeldOutElbo(test) / testImages;
         Console.Error.WriteLine($"vae-epoch: test ELBO {testElbo:F2} per image ({clock.Elapsed.TotalSeconds:F2} s)");
         clock.Restart();
-        var iwae = TestIwae(program, FirstImages(model, IwaeImages), random);
+        var iwae = TestIwae(program, FirstImages(model, test, IwaeImages), random);
         Console.Error.WriteLine($"vae-epoch: test IWAE(k = {IwaeSamples}) {iwae.PerDataPoint:F2} ± {iwae.PerDataPointStandardError:F3} per image on the first {IwaeImages} ({clock.Elapsed.TotalSeconds:F2} s)");
         return new PplResult(Timing.Of(seconds), new Dictionary<string, double>
         {
@@ -100,20 +100,14 @@ internal sealed class VaeBackendEpochCase(string repositoryRoot, VaeEpochPeer pe
         return SviEvaluation.PerDataPointIwae(program, "n", random, IwaeSamples);
     }
 
-    /// <summary>The first <paramref name="count"/> test images, bound as <c>--data x=FILE</c> would bind a file holding only them.</summary>
-    private static BoundData FirstImages(ModelIr model, int count)
+    /// <summary>The first <paramref name="count"/> images of <paramref name="bound"/> (pixels already / 255, [N, 784]), bound again on their own.</summary>
+    private static BoundData FirstImages(ModelIr model, BoundData bound, int count)
     {
-        var read = IdxDataReader.Read(Path.Combine(FashionMnist.Folder, "t10k-images-idx3-ubyte.gz"), "x");
-        var x = read.Data["x"];
+        var x = bound["x"];
         var pixels = x.Shape[1];
-        var values = new double[count * pixels];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = x[i];
-        }
-        var first = DataArray.FromValues("x", [count, pixels], x.Kind, values);
-        var bound = DataBinder.Bind(model, new DataSet([first]));
-        return bound.Data ?? throw new InvalidDataException(string.Join("; ", bound.Diagnostics.Select(d => d.Message)));
+        var first = DataArray.FromValues("x", [count, pixels], DataElementKind.Real, x.Reals!.AsSpan(0, count * pixels));
+        var subset = DataBinder.Bind(model, new DataSet([first]));
+        return subset.Data ?? throw new InvalidDataException(string.Join("; ", subset.Diagnostics.Select(d => d.Message)));
     }
 
     /// <summary>Reads a Fashion-MNIST IDX file as <c>x</c> and binds it to the model, as <c>--data x=FILE</c> does.</summary>
