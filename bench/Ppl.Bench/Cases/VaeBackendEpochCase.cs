@@ -18,13 +18,16 @@ namespace Ppl.Bench.Cases;
 /// (pixels / 255), build the log-joint program, then Adam (the backend's default 1e-3 for models
 /// with nets) over 5 shuffled epochs of batches of 128 (the last one 96). The time is the median
 /// epoch; the quality is the held-out ELBO per image on the 10,000 test images (one z draw each,
-/// in chunks of 1000, as the peer's eval_elbo) and the running-mean training ELBO of the last epoch.
+/// in chunks of 1000, as the peer's eval_elbo), the running-mean training ELBO of the last epoch, and
+/// the per-data-point IWAE(k = 100) per image on the first 1,000 test images (the peer's iwae_ll).
 /// The trainer is driven directly rather than through <see cref="SviBackend.Run"/> only to time each
 /// epoch and to evaluate the test set under the trained parameters.
 /// </summary>
 internal sealed class VaeBackendEpochCase(string repositoryRoot, VaeEpochPeer peer) : IBenchmarkCase
 {
     private const int Epochs = 5;
+    private const int IwaeSamples = 100;
+    private const int IwaeImages = 1000;
 
     public string Name => "vae-epoch";
 
@@ -72,14 +75,40 @@ internal sealed class VaeBackendEpochCase(string repositoryRoot, VaeEpochPeer pe
         var clock = Stopwatch.StartNew();
         var testElbo = trainer.HeldOutElbo(test) / testImages;
         Console.Error.WriteLine($"vae-epoch: test ELBO {testElbo:F2} per image ({clock.Elapsed.TotalSeconds:F2} s)");
+        clock.Restart();
+        var iwae = TestIwae(program, FirstImages(model, test, IwaeImages), random);
+        Console.Error.WriteLine($"vae-epoch: test IWAE(k = {IwaeSamples}) {iwae.PerDataPoint:F2} ± {iwae.PerDataPointStandardError:F3} per image on the first {IwaeImages} ({clock.Elapsed.TotalSeconds:F2} s)");
         return new PplResult(Timing.Of(seconds), new Dictionary<string, double>
         {
             ["train_elbo_last_epoch"] = lastEpoch / n,
             ["test_elbo"] = testElbo,
+            ["test_iwae_k100_first1000"] = iwae.PerDataPoint!.Value,
+            ["test_iwae_k100_first1000_se"] = iwae.PerDataPointStandardError!.Value,
         });
     }
 
     public PeerResult RunPeer(BenchmarkSettings settings) => peer.Result(settings);
+
+    /// <summary>
+    /// The per-data-point IWAE bound with k = 100 (<see cref="SviEvaluation.PerDataPointIwae"/>) of
+    /// <paramref name="images"/> under the trained parameters, as the peer's <c>iwae_ll</c> on the
+    /// first 1,000 test images (which reports one estimate; here the mean of two, with its error).
+    /// </summary>
+    private static Inference.Results.ImportanceWeightedBound TestIwae(SviProgram program, BoundData images, RandomSource random)
+    {
+        using var swap = program.UseData(images);
+        return SviEvaluation.PerDataPointIwae(program, "n", random, IwaeSamples);
+    }
+
+    /// <summary>The first <paramref name="count"/> images of <paramref name="bound"/> (pixels already / 255, [N, 784]), bound again on their own.</summary>
+    private static BoundData FirstImages(ModelIr model, BoundData bound, int count)
+    {
+        var x = bound["x"];
+        var pixels = x.Shape[1];
+        var first = DataArray.FromValues("x", [count, pixels], DataElementKind.Real, x.Reals!.AsSpan(0, count * pixels));
+        var subset = DataBinder.Bind(model, new DataSet([first]));
+        return subset.Data ?? throw new InvalidDataException(string.Join("; ", subset.Diagnostics.Select(d => d.Message)));
+    }
 
     /// <summary>Reads a Fashion-MNIST IDX file as <c>x</c> and binds it to the model, as <c>--data x=FILE</c> does.</summary>
     private static BoundData Bind(ModelIr model, string file)

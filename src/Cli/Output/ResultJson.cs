@@ -129,6 +129,15 @@ internal static class ResultJson
             writer.WritePropertyName("se");
             WriteNumber(writer, iwae.StandardError);
             writer.WriteNumber("repeats", iwae.Repeats);
+            writer.WriteString("bound", iwae.DataPoints is null ? "joint" : "perDataPoint");
+            if (iwae.DataPoints is int points)
+            {
+                writer.WriteNumber("dataPoints", points);
+                writer.WritePropertyName("perDataPoint");
+                WriteNumber(writer, iwae.PerDataPoint);
+                writer.WritePropertyName("perDataPointSe");
+                WriteNumber(writer, iwae.PerDataPointStandardError);
+            }
             writer.WriteEndObject();
         }
         writer.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 6));

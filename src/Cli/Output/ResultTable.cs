@@ -17,6 +17,18 @@ internal static class ResultTable
     private static readonly string[] PosteriorHeader = ["variable", "family", "mean", "sd", "5%", "50%", "95%"];
     private static readonly string[] ParamHeader = ["param", "value"];
 
+    /// <summary>
+    /// "iwae (k = 100): -243.8 ± 0.05 per data point over 1000 (total -243800 ± 50)", or for the joint
+    /// bound "iwae (k = 50, joint): -7.1 ± 0.002".
+    /// </summary>
+    private static string IwaeLine(ImportanceWeightedBound iwae)
+    {
+        static string Se(double? se) => se is double s ? " ± " + Format(s) : "";
+        return iwae.DataPoints is int n
+            ? Invariant($"iwae (k = {iwae.K}): {Format(iwae.PerDataPoint!.Value)}{Se(iwae.PerDataPointStandardError)} per data point over {n} (total {Format(iwae.Value)}{Se(iwae.StandardError)})")
+            : Invariant($"iwae (k = {iwae.K}, joint): {Format(iwae.Value)}{Se(iwae.StandardError)}");
+    }
+
     /// <summary>Renders the report.</summary>
     /// <param name="result">The result.</param>
     /// <param name="decision">The planner's decision text (backend and reasons).</param>
@@ -32,6 +44,10 @@ internal static class ResultTable
             text.AppendLine(Invariant($"log evidence: {Format(evidence)}"));
         }
         text.AppendLine(Invariant($"{(result.Method == "em" ? "log-likelihood" : "elbo")}: {Format(result.Elbo)}"));
+        if (result.Iwae is { } iwae)
+        {
+            text.AppendLine(IwaeLine(iwae));
+        }
         foreach (var (name, value) in result.Diagnostics)
         {
             text.AppendLine(Invariant($"{name}: {Format(value)}"));

@@ -61,16 +61,19 @@ internal sealed class LowRankGuide
 
     /// <summary>
     /// One draw: each latent's unconstrained value (a slice of u, reshaped) and the term
-    /// H(q) + Σ log|T′(u)| that, with Σ log p(x, T(u)), makes the ELBO.
+    /// H(q) + Σ log|T′(u)| that, with Σ log p(x, T(u)), makes the ELBO. With
+    /// <paramref name="logDensityAtDraw"/> the term is −log q(u) + Σ log|T′(u)| instead, so that with
+    /// Σ log p(x, T(u)) it is the importance weight log p(x, z) − log q(z) of the IWAE bound; that
+    /// −log q(u) is a constant of the graph (evaluation only, no gradient).
     /// </summary>
-    public (Dictionary<string, Tensor> Unconstrained, Tensor Term) Draw(RandomSource random)
+    public (Dictionary<string, Tensor> Unconstrained, Tensor Term) Draw(RandomSource random, bool logDensityAtDraw = false)
     {
         var sd = Tensor.Softplus(Rho);
         var e1 = Noise([Rank, 1], random);
         var e2 = Noise([Dimension], random);
         var u = Loc + Tensor.MatMul(Factor, e1).Reshape([Dimension]) + sd * e2;
         var values = new Dictionary<string, Tensor>();
-        var term = Entropy(sd);
+        var term = logDensityAtDraw ? Tensor.Scalar(-LogDensity(u.ToArray()), _dtype) : Entropy(sd);
         foreach (var (node, transform, offset, shape) in _sites)
         {
             var count = shape.Aggregate(1, (a, b) => a * b);
@@ -82,6 +85,54 @@ internal sealed class LowRankGuide
             }
         }
         return (values, term);
+    }
+
+    /// <summary>
+    /// log q(u) = −½ [D log 2π + log det Σ + rᵀ Σ⁻¹ r], r = u − loc, Σ = WWᵀ + diag(d), in doubles
+    /// without forming Σ: log det Σ = Σ log dᵢ + log det C by the matrix determinant lemma, and
+    /// rᵀ Σ⁻¹ r = rᵀ D⁻¹ r − vᵀ C⁻¹ v with v = Wᵀ D⁻¹ r by the Woodbury identity (Petersen and
+    /// Pedersen 2012, eqs. 24 and 156), C = I + Wᵀ D⁻¹ W (R×R). O(D R²) rather than O(D³).
+    /// </summary>
+    public double LogDensity(ReadOnlySpan<double> u)
+    {
+        if (u.Length != Dimension)
+        {
+            throw new ArgumentException($"a draw of the low-rank guide has {Dimension} elements, not {u.Length}", nameof(u));
+        }
+        var w = Factor.ToArray();
+        var loc = Loc.ToArray();
+        var d = Rho.ToArray().Select(r => PosteriorSummaries.Softplus(r) * PosteriorSummaries.Softplus(r)).ToArray();
+        var c = new double[Rank * Rank];
+        var v = new double[Rank];
+        var quadratic = 0.0;
+        var logDetD = 0.0;
+        for (var i = 0; i < Dimension; i++)
+        {
+            var scaled = (u[i] - loc[i]) / d[i];
+            quadratic += scaled * (u[i] - loc[i]);
+            logDetD += Math.Log(d[i]);
+            for (var a = 0; a < Rank; a++)
+            {
+                v[a] += w[i * Rank + a] * scaled;
+                for (var b = 0; b < Rank; b++)
+                {
+                    c[a * Rank + b] += w[i * Rank + a] * w[i * Rank + b] / d[i];
+                }
+            }
+        }
+        for (var a = 0; a < Rank; a++)
+        {
+            c[a * Rank + a] += 1;
+        }
+        var (inverse, logDetC) = InvertSymmetricPositive(c, Rank);
+        for (var a = 0; a < Rank; a++)
+        {
+            for (var b = 0; b < Rank; b++)
+            {
+                quadratic -= v[a] * inverse[a * Rank + b] * v[b];
+            }
+        }
+        return -0.5 * (Dimension * Math.Log(2 * Math.PI) + logDetD + logDetC + quadratic);
     }
 
     /// <summary>Σ = WWᵀ + diag(sd²) as doubles, row-major D×D.</summary>

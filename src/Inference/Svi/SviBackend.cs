@@ -62,16 +62,22 @@ public sealed class SviBackend : IInferenceBackend
     }
 
     /// <summary>
-    /// The IWAE bound over the whole data set. With subsampled plates the joint bound over every
-    /// data point at once is valid but far from tight, so it is not reported (a note says why).
+    /// The IWAE bound: per data point when the model has a batch plate whose positions are
+    /// independent given the params (the VAE), else the joint bound over the whole data set — with a
+    /// note when a batch plate is there, since the joint bound is then valid but loose.
     /// </summary>
     private static ImportanceWeightedBound? Iwae(SviProgram program, RandomSource random, int k, List<string> notes)
     {
-        if (program.BatchedPlates.Count > 0)
+        if (program.BatchedPlates.Count == 0)
         {
-            notes.Add("iwae: not computed for a model with batch plates (the per-data-point bound is not available yet)");
-            return null;
+            return SviEvaluation.Iwae(program, random, k);
         }
+        var (plate, reason) = program.PerDataPointPlate();
+        if (plate is not null)
+        {
+            return SviEvaluation.PerDataPointIwae(program, plate, random, k);
+        }
+        notes.Add($"iwae: the joint bound over the whole data set (k draws of every latent at once), valid but looser than a per-data-point bound, which does not apply here: {reason}");
         return SviEvaluation.Iwae(program, random, k);
     }
 }

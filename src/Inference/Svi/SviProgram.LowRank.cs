@@ -24,8 +24,9 @@ internal sealed partial class SviProgram
     }
 
     /// <summary>
-    /// Draws the latents of the low-rank guide (no-op without it) and returns its term H(q) + Σ log|T′(u)|;
-    /// each latent's own term is then log p alone (its draw carries no sd).
+    /// Draws the latents of the low-rank guide (no-op without it) and returns its term H(q) + Σ log|T′(u)|
+    /// (−log q(u) + Σ log|T′(u)| at the draw when <see cref="AnalyticKl"/> is off, as importance
+    /// weights need); each latent's own term is then log p alone (its draw carries no sd).
     /// </summary>
     private SiteTerm? SampleLowRank(RandomSource random, Dictionary<string, GuideDraw> draws, PlateFrame frame)
     {
@@ -33,7 +34,7 @@ internal sealed partial class SviProgram
         {
             return null;
         }
-        var (values, term) = guide.Draw(random);
+        var (values, term) = guide.Draw(random, logDensityAtDraw: !AnalyticKl);
         foreach (var (node, transform, _, _) in guide.Sites)
         {
             var u = values[node.Name];

@@ -261,7 +261,7 @@ internal sealed partial class SviProgram
     private Tensor ObservedLogLikelihood(RandomNode r, Tensor x)
     {
         var d = r.Distribution;
-        if (d.Family == "Bernoulli" && d.Parameterisation == "logits")
+        if (_perPointPlate is null && d.Family == "Bernoulli" && d.Parameterisation == "logits")
         {
             var logits = Args(d, r)[0];
             if (logits.Shape.SequenceEqual(x.Shape) && logits.DType == x.DType)
@@ -269,7 +269,7 @@ internal sealed partial class SviProgram
                 return Tensor.BernoulliLogitsLogLikelihood(logits, x);
             }
         }
-        return LogDensity(r, x).Sum();
+        return SumOverSite(LogDensity(r, x), r);
     }
 
     private Tensor LatentTerm(RandomNode r, GuideDraw q)
@@ -294,14 +294,14 @@ internal sealed partial class SviProgram
         var logp = LogDensity(r, _ev.Values[r.Name]);
         if (q.Sd is null)
         {
-            return logp.Sum();
+            return SumOverSite(logp, r);
         }
         var logq = FamilyDensities.LogDensity("Normal", "sd", [q.Loc, q.Sd], q.Unconstrained);
         if (LatentTransforms.LogJacobian(q.Transform, q.Unconstrained) is { } logJ)
         {
             logq -= logJ;
         }
-        return (logp - logq).Sum();
+        return SumOverSite(logp - logq, r);
     }
 
     /// <summary>

@@ -95,7 +95,7 @@ internal sealed partial class SviProgram
     /// −∇ log q(z), whose expectation is zero; the signal comes from the score term added by
     /// <see cref="ScoreFunctionEstimator.Surrogate"/>.
     /// </summary>
-    private Tensor DiscreteTerm(RandomNode r, Tensor logq) => (LogDensity(r, _ev.Values[r.Name]) - logq).Sum();
+    private Tensor DiscreteTerm(RandomNode r, Tensor logq) => SumOverSite(LogDensity(r, _ev.Values[r.Name]) - logq, r);
 
     /// <summary>One discrete latent of the automatic guide: logits ℓ with the latent's layout (and a class axis).</summary>
     internal sealed record DiscreteSite(RandomNode Node, Tensor Logits, int Classes);

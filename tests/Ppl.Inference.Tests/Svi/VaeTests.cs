@@ -10,7 +10,7 @@ namespace Ppl.Inference.Tests.Svi;
 /// </summary>
 public sealed class VaeTests
 {
-    private static string RepoFile(params string[] parts)
+    internal static string RepoFile(params string[] parts)
     {
         var dir = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(dir, "Ppl.sln")))
