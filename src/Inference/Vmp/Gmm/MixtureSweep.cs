@@ -168,7 +168,7 @@ internal sealed class MixtureSweep
         var d = _d;
         for (var c = 0; c < _k; c++)
         {
-            var r = scratch.Joint.AsSpan(c * Block, count);
+            var r = scratch.Joint.AsSpan(c * Block, Block);
             if (responsibilities is not null)
             {
                 for (var v = 0; v < count; v++)
@@ -177,20 +177,8 @@ internal sealed class MixtureSweep
                 }
             }
 
-            var total = TensorPrimitives.Sum<double>(r);
-            if (total == 0)
-            {
-                // Every r is 0 (they are never negative): the block adds nothing to this component.
-                continue;
-            }
-
-            scratch.Counts[c] += total;
-            GaussianFullKernels.AddScatter(_xt, _stride, d, start, count, r, means.AsSpan(c * d, d),
-                scratch.Centred, scratch.Weighted, scratch.Scatter.AsSpan(c * d * d, d * d));
-            for (var j = 0; j < d; j++)
-            {
-                scratch.CentredSums[c * d + j] += TensorPrimitives.Sum<double>(scratch.Weighted.AsSpan(j * Block, count));
-            }
+            scratch.Counts[c] += CentredStatistics.Add(_xt, _stride, d, start, count, r, means.AsSpan(c * d, d),
+                scratch.Centred, scratch.Weighted, scratch.CentredSums.AsSpan(c * d, d), scratch.Scatter.AsSpan(c * d * d, d * d));
         }
     }
 
