@@ -178,7 +178,7 @@ internal sealed class MixtureSweep
             }
 
             scratch.Counts[c] += CentredStatistics.Add(_xt, _stride, d, start, count, r, means.AsSpan(c * d, d),
-                scratch.Centred, scratch.Weighted, scratch.CentredSums.AsSpan(c * d, d), scratch.Scatter.AsSpan(c * d * d, d * d));
+                scratch.Centred, scratch.CentredSums.AsSpan(c * d, d), scratch.Scatter.AsSpan(c * d * d, d * d));
         }
     }
 
@@ -214,7 +214,7 @@ internal sealed class MixtureSweep
         }
     }
 
-    /// <summary>One core's scratch: a block's log-joint (then r) and centred/weighted features, and its partial sums.</summary>
+    /// <summary>One core's scratch: a block's log-joint (then r) and centred features, and its partial sums.</summary>
     private sealed class Scratch(int d, int k)
     {
         public double[] Joint { get; } = new double[k * Block];
@@ -222,8 +222,6 @@ internal sealed class MixtureSweep
         public double[] RowLogNormaliser { get; } = new double[Block];
 
         public double[] Centred { get; } = new double[d * Block];
-
-        public double[] Weighted { get; } = new double[d * Block];
 
         public double[] Counts { get; } = new double[k];
 
