@@ -76,7 +76,34 @@ internal static class GaussianFullKernels
         {
             var sum0 = Vector512<double>.Zero;
             var sum1 = Vector512<double>.Zero;
-            for (var i = 0; i < d; i++)
+            var i = 0;
+            for (; i + 1 < d; i += 2)
+            {
+                // Rows i and i + 1 together: each load of x feeds four FMAs (rows in the same order as one by one).
+                var (upper0, lower0) = (Vector512.Create(-shift[i]), Vector512.Create(-shift[i + 1]));
+                var (upper1, lower1) = (upper0, lower0);
+                ref var rowUpper = ref Unsafe.Add(ref a, i * d);
+                ref var rowLower = ref Unsafe.Add(ref a, (i + 1) * d);
+                for (var j = 0; j <= i; j++)
+                {
+                    ref var column = ref Unsafe.Add(ref x, j * stride + start + v);
+                    var (x0, x1) = (Vector512.LoadUnsafe(ref column), Vector512.LoadUnsafe(ref column, Width));
+                    var (cu, cl) = (Vector512.Create(Unsafe.Add(ref rowUpper, j)), Vector512.Create(Unsafe.Add(ref rowLower, j)));
+                    upper0 = Vector512.FusedMultiplyAdd(cu, x0, upper0);
+                    upper1 = Vector512.FusedMultiplyAdd(cu, x1, upper1);
+                    lower0 = Vector512.FusedMultiplyAdd(cl, x0, lower0);
+                    lower1 = Vector512.FusedMultiplyAdd(cl, x1, lower1);
+                }
+                ref var last = ref Unsafe.Add(ref x, (i + 1) * stride + start + v);
+                var diagonal = Vector512.Create(Unsafe.Add(ref rowLower, i + 1));
+                lower0 = Vector512.FusedMultiplyAdd(diagonal, Vector512.LoadUnsafe(ref last), lower0);
+                lower1 = Vector512.FusedMultiplyAdd(diagonal, Vector512.LoadUnsafe(ref last, Width), lower1);
+                sum0 = Vector512.FusedMultiplyAdd(upper0, upper0, sum0);
+                sum1 = Vector512.FusedMultiplyAdd(upper1, upper1, sum1);
+                sum0 = Vector512.FusedMultiplyAdd(lower0, lower0, sum0);
+                sum1 = Vector512.FusedMultiplyAdd(lower1, lower1, sum1);
+            }
+            for (; i < d; i++)
             {
                 var acc0 = Vector512.Create(-shift[i]);
                 var acc1 = acc0;
