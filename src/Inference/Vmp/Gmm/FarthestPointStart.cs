@@ -53,7 +53,7 @@ internal static class FarthestPointStart
             var centre = centres.AsMemory(c * d, d);
             RowChunks.For(n, Block, (chunk, first, last) =>
             {
-                // Squared distances: the same order as the distances, and ‖x − c‖² is the whitened distance with A = I, s = c.
+                // Squared distances rank as the distances do; ‖x − c‖² is the whitened distance with A = I, s = c.
                 var distance = buffers[chunk];
                 var (bestDistance, bestIndex) = (double.NegativeInfinity, first);
                 for (var start = first; start < last; start += Block)
