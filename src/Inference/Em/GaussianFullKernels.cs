@@ -76,7 +76,34 @@ internal static class GaussianFullKernels
         {
             var sum0 = Vector512<double>.Zero;
             var sum1 = Vector512<double>.Zero;
-            for (var i = 0; i < d; i++)
+            var i = 0;
+            for (; i + 1 < d; i += 2)
+            {
+                // Rows i and i + 1 together: each load of x feeds four FMAs (rows in the same order as one by one).
+                var (upper0, lower0) = (Vector512.Create(-shift[i]), Vector512.Create(-shift[i + 1]));
+                var (upper1, lower1) = (upper0, lower0);
+                ref var rowUpper = ref Unsafe.Add(ref a, i * d);
+                ref var rowLower = ref Unsafe.Add(ref a, (i + 1) * d);
+                for (var j = 0; j <= i; j++)
+                {
+                    ref var column = ref Unsafe.Add(ref x, j * stride + start + v);
+                    var (x0, x1) = (Vector512.LoadUnsafe(ref column), Vector512.LoadUnsafe(ref column, Width));
+                    var (cu, cl) = (Vector512.Create(Unsafe.Add(ref rowUpper, j)), Vector512.Create(Unsafe.Add(ref rowLower, j)));
+                    upper0 = Vector512.FusedMultiplyAdd(cu, x0, upper0);
+                    upper1 = Vector512.FusedMultiplyAdd(cu, x1, upper1);
+                    lower0 = Vector512.FusedMultiplyAdd(cl, x0, lower0);
+                    lower1 = Vector512.FusedMultiplyAdd(cl, x1, lower1);
+                }
+                ref var last = ref Unsafe.Add(ref x, (i + 1) * stride + start + v);
+                var diagonal = Vector512.Create(Unsafe.Add(ref rowLower, i + 1));
+                lower0 = Vector512.FusedMultiplyAdd(diagonal, Vector512.LoadUnsafe(ref last), lower0);
+                lower1 = Vector512.FusedMultiplyAdd(diagonal, Vector512.LoadUnsafe(ref last, Width), lower1);
+                sum0 = Vector512.FusedMultiplyAdd(upper0, upper0, sum0);
+                sum1 = Vector512.FusedMultiplyAdd(upper1, upper1, sum1);
+                sum0 = Vector512.FusedMultiplyAdd(lower0, lower0, sum0);
+                sum1 = Vector512.FusedMultiplyAdd(lower1, lower1, sum1);
+            }
+            for (; i < d; i++)
             {
                 var acc0 = Vector512.Create(-shift[i]);
                 var acc1 = acc0;
@@ -238,6 +265,7 @@ internal static class GaussianFullKernels
         var sum = 0.0;
         ref var joint = ref MemoryMarshal.GetReference(logJoint);
         Span<double> lanes = stackalloc double[Width];
+        var floor = Vector512.Create(-700.0);
         for (var v = 0; v < count; v += Width)
         {
             var max = Vector512.LoadUnsafe(ref joint, (nuint)v);
@@ -250,7 +278,9 @@ internal static class GaussianFullKernels
             var safeMax = Vector512.ConditionalSelect(lost, Vector512<double>.Zero, max);
             for (var c = 0; c < k; c++)
             {
-                var e = Vector512.Exp(Vector512.LoadUnsafe(ref joint, (nuint)(c * Block + v)) - safeMax);
+                // exp(max(t, −700)): the same r and total as exp(t), because e^−700 ≈ 1e−304 divided by a total ≥ 1
+                // is below Negligible and vanishes beside it; and Vector512.Exp takes a slow path (~20×) for any lane below −708.
+                var e = Vector512.Exp(Vector512.Max(Vector512.LoadUnsafe(ref joint, (nuint)(c * Block + v)) - safeMax, floor));
                 e = Vector512.ConditionalSelect(lost, Vector512<double>.One, e);
                 e.StoreUnsafe(ref joint, (nuint)(c * Block + v));
                 total += e;
