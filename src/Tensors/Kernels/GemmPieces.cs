@@ -97,9 +97,10 @@ internal unsafe struct GemmPieces<T> where T : unmanaged
 
     /// <summary>
     /// Plans the pieces of <paramref name="task"/> for the micro-tile of <typeparamref name="TKernel"/>,
-    /// at most <paramref name="maxPieces"/> of them (0: as many as the size repays).
+    /// at most <paramref name="maxPieces"/> of them (0: as many as the size repays), packing the
+    /// shared operand whole if it has at most <paramref name="wholeLimit"/> elements (0: <see cref="WholeLimit"/>).
     /// </summary>
-    public static GemmPieces<T> Plan<TKernel>(GemmTask<T>* task, int maxPieces = 0) where TKernel : IMicroKernel<T>
+    public static GemmPieces<T> Plan<TKernel>(GemmTask<T>* task, int maxPieces = 0, long wholeLimit = 0) where TKernel : IMicroKernel<T>
     {
         int m = task->M, n = task->N, k = task->K, mr = TKernel.Rows, nr = TKernel.Columns;
         var rowBlock = BlockedGemm<T, TKernel>.RowBlockSize;
@@ -113,8 +114,8 @@ internal unsafe struct GemmPieces<T> where T : unmanaged
         var panels = byRows ? rowPanels : columnPanels;
         var rowBlocks = byRows ? 1 : (m + rowBlock - 1) / rowBlock;
         var whole = byRows ? BlockedGemm<T, TKernel>.WholeBLength(k, n) : BlockedGemm<T, TKernel>.WholeALength(k, Math.Min(m, rowBlock));
-        var cached = whole <= WholeLimit;
-        var limit = maxPieces > 0 ? maxPieces : cached ? _maxPieces : MaxUncachedPieces;
+        var cached = whole <= (wholeLimit > 0 ? wholeLimit : WholeLimit);
+        var limit = Math.Max(2, maxPieces > 0 ? maxPieces : cached ? _maxPieces : MaxUncachedPieces);
         var wanted = (int)Math.Clamp((long)m * n * k / PieceWork, 2, limit);
         var perBlock = Math.Min(panels, Math.Max(1, wanted / rowBlocks));
         var count = perBlock * rowBlocks;
