@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ppl.Tensors.Kernels;
 
 /// <summary>
@@ -90,6 +92,7 @@ internal static unsafe class BlockedGemm<T, TKernel>
     /// holds <see cref="PackWholeB"/> and the range spans all columns. Any other operand is packed
     /// block by block into its buffer (<see cref="ABlockLength"/>, <see cref="BBlockLength"/> long).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(in GemmTask<T> task, GemmRange range, T* packedA, T* packedB, Prepacked prepacked)
     {
         var mr = TKernel.Rows;
@@ -159,6 +162,7 @@ internal static unsafe class BlockedGemm<T, TKernel>
     }
 
     /// <summary>Writes the valid part of a tile computed into scratch (at the right or bottom edge of C).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyEdge(T* tile, int tileStride, T* c, int ldc, int rows, int columns, bool add)
     {
         for (var r = 0; r < rows; r++)

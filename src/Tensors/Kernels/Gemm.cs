@@ -15,6 +15,13 @@ namespace Ppl.Tensors.Kernels;
 /// cut into pieces that two threads claim (<see cref="GemmPieces{T}"/>). Small products, and CPUs
 /// without AVX2, take unpacked vectorised loops.
 /// Nothing is allocated once each thread's packing buffers have grown to the sizes in use.
+/// <para>
+/// The kernel, packing and loop-nest methods are compiled fully optimised on first call
+/// (<c>MethodImplOptions.AggressiveOptimization</c>) instead of going through tiered compilation:
+/// as tier-0 code, whose vector intrinsics are calls, they ran for the first hundred-odd training
+/// steps of a process, and a VAE step cost 1.5–3× its steady-state CPU time until the tier-1
+/// versions arrived (single-threaded CPU time per step, measured with the bench's VAE model).
+/// </para>
 /// </remarks>
 public static class Gemm
 {
