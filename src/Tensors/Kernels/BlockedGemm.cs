@@ -35,6 +35,9 @@ internal static unsafe class BlockedGemm<T, TKernel>
     /// <summary>Rows per packed A block.</summary>
     internal static int RowBlockSize => RowBlock;
 
+    /// <summary>Bytes of packed operand that stay in L2 while the micro-kernel streams through them.</summary>
+    internal static int L2Bytes => ColumnBlockBytes;
+
     /// <summary>Columns per packed B block: a multiple of the micro-tile's columns.</summary>
     private static int ColumnBlock => Math.Max(TKernel.Columns, ColumnBlockBytes / (DepthBlock * sizeof(T)) / TKernel.Columns * TKernel.Columns);
 

@@ -30,6 +30,13 @@ internal unsafe struct GemmPieces<T> where T : unmanaged
     /// <summary>Most pieces when each piece packs both operands itself (each extra piece repacks one).</summary>
     private const int MaxUncachedPieces = 4;
 
+    /// <summary>
+    /// Fewest rows (or columns) per piece when the shared operand outgrows L2: a piece then reloads
+    /// each packed block of it from L3 and reuses it only across its own micro-panels, which cost
+    /// 10–20% of gemm-1024 at 64-row pieces (against 512-row halves).
+    /// </summary>
+    private const int MinimumSpan = 256;
+
     /// <summary>The shared counter: the next piece to claim.</summary>
     public int Next;
 
@@ -117,7 +124,10 @@ internal unsafe struct GemmPieces<T> where T : unmanaged
         var cached = whole <= (wholeLimit > 0 ? wholeLimit : WholeLimit);
         var limit = Math.Max(2, maxPieces > 0 ? maxPieces : cached ? _maxPieces : MaxUncachedPieces);
         var wanted = (int)Math.Clamp((long)m * n * k / PieceWork, 2, limit);
-        var perBlock = Math.Min(panels, Math.Max(1, wanted / rowBlocks));
+        var panel = byRows ? mr : nr;
+        var minimumPanels = whole * sizeof(T) > BlockedGemm<T, TKernel>.L2Bytes ? (MinimumSpan + panel - 1) / panel : 1;
+        var mostPerBlock = Math.Max(Math.Min(2, panels), panels / minimumPanels);
+        var perBlock = Math.Min(mostPerBlock, Math.Max(1, wanted / rowBlocks));
         var count = perBlock * rowBlocks;
         var widest = (panels + perBlock - 1) / perBlock;
         long aLength, bLength;
@@ -131,7 +141,7 @@ internal unsafe struct GemmPieces<T> where T : unmanaged
             aLength = cached ? whole : BlockedGemm<T, TKernel>.ABlockLength(k, Math.Min(m, rowBlock));
             bLength = BlockedGemm<T, TKernel>.BBlockLength(k, widest * nr);
         }
-        return new GemmPieces<T>(task, byRows, cached, byRows ? mr : nr, panels, perBlock, count, aLength, bLength);
+        return new GemmPieces<T>(task, byRows, cached, panel, panels, perBlock, count, aLength, bLength);
     }
 
     /// <summary>Piece <paramref name="q"/>: a panel-aligned rectangle of C; the pieces tile C exactly once.</summary>
