@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ppl.Tensors.Kernels;
 
 /// <summary>
@@ -12,6 +14,11 @@ namespace Ppl.Tensors.Kernels;
 ///         for each panel of Columns cols:   micro-kernel, streaming a B micro-panel from L2
 /// </code>
 /// </summary>
+/// <remarks>
+/// A thread that computes several pieces of one product (<see cref="GemmPieces{T}"/>) packs the
+/// operand its pieces share once, whole (<see cref="PackWholeA"/>, <see cref="PackWholeB"/>), and
+/// passes it in as prepacked.
+/// </remarks>
 internal static unsafe class BlockedGemm<T, TKernel>
     where T : unmanaged
     where TKernel : IMicroKernel<T>
@@ -25,20 +32,78 @@ internal static unsafe class BlockedGemm<T, TKernel>
     /// <summary>Bytes of a packed B block: about half of the 1.25 MB L2.</summary>
     private static readonly int ColumnBlockBytes = int.Parse(Environment.GetEnvironmentVariable("PPL_NCB") ?? "655360");
 
-    /// <summary>Computes the rectangle <paramref name="range"/> of C.</summary>
+    /// <summary>Rows per packed A block.</summary>
+    internal static int RowBlockSize => RowBlock;
+
+    /// <summary>Bytes of packed operand that stay in L2 while the micro-kernel streams through them.</summary>
+    internal static int L2Bytes => ColumnBlockBytes;
+
+    /// <summary>Columns per packed B block: a multiple of the micro-tile's columns.</summary>
+    private static int ColumnBlock => Math.Max(TKernel.Columns, ColumnBlockBytes / (DepthBlock * sizeof(T)) / TKernel.Columns * TKernel.Columns);
+
+    /// <summary>Computes the rectangle <paramref name="range"/> of C, packing into the calling thread's buffers.</summary>
     public static void Run(in GemmTask<T> task, GemmRange range)
+    {
+        var packedA = PackingBuffers<T>.A(ABlockLength(task.K, range.RowEnd - range.RowStart));
+        var packedB = PackingBuffers<T>.B(BBlockLength(task.K, range.ColumnEnd - range.ColumnStart));
+        Run(task, range, packedA, packedB, Prepacked.None);
+    }
+
+    /// <summary>Elements of the A buffer that packing blocks of <paramref name="rows"/> rows needs.</summary>
+    public static int ABlockLength(int k, int rows) => Math.Min(RowBlock, RoundUp(rows, TKernel.Rows)) * Math.Min(DepthBlock, k);
+
+    /// <summary>Elements of the B buffer that packing blocks of <paramref name="columns"/> columns needs.</summary>
+    public static int BBlockLength(int k, int columns) => Math.Min(ColumnBlock, RoundUp(columns, TKernel.Columns)) * Math.Min(DepthBlock, k);
+
+    /// <summary>Elements that <see cref="PackWholeA"/> writes for <paramref name="rows"/> (at most one row block) rows.</summary>
+    public static long WholeALength(int k, int rows) => (long)RoundUp(rows, TKernel.Rows) * k;
+
+    /// <summary>Elements that <see cref="PackWholeB"/> writes.</summary>
+    public static long WholeBLength(int k, int n) => (long)RoundUp(n, TKernel.Columns) * k;
+
+    /// <summary>
+    /// Packs op(A)[rowStart .. rowStart+rows, all depth] (rows ≤ one row block) as the consecutive
+    /// depth blocks <see cref="Run(in GemmTask{T}, GemmRange, T*, T*, Prepacked)"/> reads with
+    /// <see cref="Prepacked.A"/>: the block at depth pc starts at RoundUp(rows, Rows)·pc.
+    /// </summary>
+    public static void PackWholeA(in GemmTask<T> task, int rowStart, int rows, T* destination)
+    {
+        var padded = (long)RoundUp(rows, TKernel.Rows);
+        for (var pc = 0; pc < task.K; pc += DepthBlock)
+        {
+            GemmPacking.PackA(task, rowStart, rows, pc, Math.Min(DepthBlock, task.K - pc), TKernel.Rows, destination + padded * pc);
+        }
+    }
+
+    /// <summary>
+    /// Packs all of op(B) as consecutive depth blocks: the block at depth pc starts at
+    /// RoundUp(n, Columns)·pc, and within it column jc (a panel boundary) at jc·kc.
+    /// </summary>
+    public static void PackWholeB(in GemmTask<T> task, T* destination)
+    {
+        var padded = (long)RoundUp(task.N, TKernel.Columns);
+        for (var pc = 0; pc < task.K; pc += DepthBlock)
+        {
+            GemmPacking.PackB(task, pc, Math.Min(DepthBlock, task.K - pc), 0, task.N, TKernel.Columns, destination + padded * pc);
+        }
+    }
+
+    /// <summary>
+    /// Computes the rectangle <paramref name="range"/> of C with the given buffers. With
+    /// <see cref="Prepacked.A"/>, <paramref name="packedA"/> already holds <see cref="PackWholeA"/> of
+    /// the range's rows (one row block); with <see cref="Prepacked.B"/>, <paramref name="packedB"/>
+    /// holds <see cref="PackWholeB"/> and the range spans all columns. Any other operand is packed
+    /// block by block into its buffer (<see cref="ABlockLength"/>, <see cref="BBlockLength"/> long).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run(in GemmTask<T> task, GemmRange range, T* packedA, T* packedB, Prepacked prepacked)
     {
         var mr = TKernel.Rows;
         var nr = TKernel.Columns;
-        var columnBlock = Math.Max(nr, ColumnBlockBytes / (DepthBlock * sizeof(T)) / nr * nr);
-        var rows = range.RowEnd - range.RowStart;
-        var columns = range.ColumnEnd - range.ColumnStart;
-        var depthBlock = Math.Min(DepthBlock, task.K);
-        var rowBlock = Math.Min(RowBlock, RoundUp(rows, mr));
-        var packedA = PackingBuffers<T>.A(rowBlock * depthBlock);
-        var packedB = PackingBuffers<T>.B(Math.Min(columnBlock, RoundUp(columns, nr)) * depthBlock);
+        var columnBlock = ColumnBlock;
         var edgeTile = stackalloc T[mr * nr];
         var ldc = task.N;
+        var wholeColumns = (long)RoundUp(task.N, nr);
 
         for (var ic = range.RowStart; ic < range.RowEnd; ic += RowBlock)
         {
@@ -47,20 +112,36 @@ internal static unsafe class BlockedGemm<T, TKernel>
             {
                 var kc = Math.Min(DepthBlock, task.K - pc);
                 var add = task.Accumulate || pc > 0;
-                GemmPacking.PackA(task, ic, mc, pc, kc, mr, packedA);
+                var aBlock = packedA;
+                if (prepacked == Prepacked.A)
+                {
+                    aBlock += (long)RoundUp(mc, mr) * pc;
+                }
+                else
+                {
+                    GemmPacking.PackA(task, ic, mc, pc, kc, mr, packedA);
+                }
                 for (var jc = range.ColumnStart; jc < range.ColumnEnd; jc += columnBlock)
                 {
                     var nc = Math.Min(columnBlock, range.ColumnEnd - jc);
-                    GemmPacking.PackB(task, pc, kc, jc, nc, nr, packedB);
+                    var bBlock = packedB;
+                    if (prepacked == Prepacked.B)
+                    {
+                        bBlock += wholeColumns * pc + (long)jc * kc;
+                    }
+                    else
+                    {
+                        GemmPacking.PackB(task, pc, kc, jc, nc, nr, packedB);
+                    }
                     for (var ir = 0; ir < mc; ir += mr)
                     {
                         var tileRows = Math.Min(mr, mc - ir);
-                        var aPanel = packedA + (long)ir * kc;
+                        var aPanel = aBlock + (long)ir * kc;
                         var cRow = task.C + (long)(ic + ir) * ldc + jc;
                         for (var jr = 0; jr < nc; jr += nr)
                         {
                             var tileColumns = Math.Min(nr, nc - jr);
-                            var bPanel = packedB + (long)jr * kc;
+                            var bPanel = bBlock + (long)jr * kc;
                             if (tileRows == mr && tileColumns == nr)
                             {
                                 TKernel.Run(kc, aPanel, bPanel, cRow + jr, ldc, add);
@@ -84,6 +165,7 @@ internal static unsafe class BlockedGemm<T, TKernel>
     }
 
     /// <summary>Writes the valid part of a tile computed into scratch (at the right or bottom edge of C).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyEdge(T* tile, int tileStride, T* c, int ldc, int rows, int columns, bool add)
     {
         for (var r = 0; r < rows; r++)
@@ -116,4 +198,17 @@ internal static unsafe class BlockedGemm<T, TKernel>
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+}
+
+/// <summary>Which operand <see cref="BlockedGemm{T, TKernel}"/> finds already packed, for all of its depth.</summary>
+internal enum Prepacked
+{
+    /// <summary>Both are packed block by block as the loops reach them.</summary>
+    None,
+
+    /// <summary>A's row block, whole.</summary>
+    A,
+
+    /// <summary>All of B.</summary>
+    B,
 }

@@ -12,8 +12,16 @@ namespace Ppl.Tensors.Kernels;
 /// <remarks>
 /// A Goto/BLIS blocked algorithm: operands are packed into cache-sized panels and a register-blocked
 /// micro-kernel of FMAs (AVX-512 where present, else AVX2) computes tiles of C; large products are
-/// split across two threads. Small products, and CPUs without AVX2, take unpacked vectorised loops.
+/// cut into pieces that two threads claim (<see cref="GemmPieces{T}"/>). Small products, and CPUs
+/// without AVX2, take unpacked vectorised loops.
 /// Nothing is allocated once each thread's packing buffers have grown to the sizes in use.
+/// <para>
+/// The kernel, packing and loop-nest methods are compiled fully optimised on first call
+/// (<c>MethodImplOptions.AggressiveOptimization</c>) instead of going through tiered compilation:
+/// as tier-0 code, whose vector intrinsics are calls, they ran for the first hundred-odd training
+/// steps of a process, and a VAE step cost 1.5–3× its steady-state CPU time until the tier-1
+/// versions arrived (single-threaded CPU time per step, measured with the bench's VAE model).
+/// </para>
 /// </remarks>
 public static class Gemm
 {
@@ -128,39 +136,17 @@ public static class Gemm
         }
         if (split && worker is not null)
         {
-            var (first, second) = Halve(whole, TKernel.Rows, TKernel.Columns, task->TransposeA, task->TransposeB);
-            if (second.RowEnd > second.RowStart && second.ColumnEnd > second.ColumnStart
-                && worker.TryRunSplit(PackedJob<T, TKernel>.Run, (nint)task, first, second))
+            var pieces = GemmPieces<T>.Plan<TKernel>(task);
+            if (pieces.Count > 1 && worker.TryEnter())
             {
+                // Sized while the worker is ours and idle, for both threads, by the product alone.
+                var (callerA, callerB, workerA, workerB) = SplitPackingBuffers<T>.Ensure(pieces.ALength, pieces.BLength);
+                pieces.SetBuffers((T*)callerA, (T*)callerB, (T*)workerA, (T*)workerB);
+                worker.RunAndLeave(GemmPieceJob<T, TKernel>.Run, (nint)(&pieces));
                 return;
             }
         }
         BlockedGemm<T, TKernel>.Run(*task, whole);
-    }
-
-    /// <summary>
-    /// Cuts C in two at a panel boundary, across rows or columns. Both threads pack the operand that
-    /// is not cut, so the cut goes where it balances the micro-tiles best, and between near-equal
-    /// choices (within 3%) it duplicates the operand that packs by contiguous copies (B unless
-    /// transposed, Aᵀ) rather than the one that packs by a strided gather.
-    /// </summary>
-    private static (GemmRange First, GemmRange Second) Halve(GemmRange whole, int mr, int nr, bool transposeA, bool transposeB)
-    {
-        var m = whole.RowEnd;
-        var n = whole.ColumnEnd;
-        var rowPanels = (m + mr - 1) / mr;
-        var columnPanels = (n + nr - 1) / nr;
-        var rowCut = Math.Min(m, (rowPanels + 1) / 2 * mr);
-        var columnCut = Math.Min(n, (columnPanels + 1) / 2 * nr);
-        var rowCost = (double)((rowPanels + 1) / 2) * columnPanels;
-        var columnCost = (double)((columnPanels + 1) / 2) * rowPanels;
-        // A packs by gather unless transposed, B by gather when transposed. Cutting rows duplicates
-        // B's packing, cutting columns A's: duplicate the cheap one, or with both alike the smaller.
-        var preferRows = transposeA == transposeB ? !transposeA : m >= n;
-        var cutRows = preferRows ? rowCost <= 1.03 * columnCost : rowCost * 1.03 < columnCost;
-        return cutRows
-            ? (whole with { RowEnd = rowCut }, whole with { RowStart = rowCut })
-            : (whole with { ColumnEnd = columnCut }, whole with { ColumnStart = columnCut });
     }
 
     /// <summary>
@@ -188,11 +174,11 @@ public static class Gemm
         var halves = new DepthHalves<T>(
             new GemmTask<T>(task->A, task->B, task->C, m, n, half, true, false, task->Accumulate),
             new GemmTask<T>(task->A + (long)half * m, task->B + (long)half * n, partial, m, n, k - half, true, false, false));
-        // The worker's share is told apart by its columns: [n, 2n) stands for the second half of the depth.
-        if (!worker.TryRunSplit(DepthJob<T, TKernel>.Run, (nint)(&halves), new GemmRange(0, m, 0, n), new GemmRange(0, m, n, 2 * n)))
+        if (!worker.TryEnter())
         {
             return false;
         }
+        worker.RunAndLeave(DepthJob<T, TKernel>.Run, (nint)(&halves));
         AddInto(new ReadOnlySpan<T>(partial, m * n), new Span<T>(task->C, m * n));
         return true;
     }
@@ -211,9 +197,12 @@ public static class Gemm
         }
     }
 
-    /// <summary>The two depth halves of one product (a plain struct: it holds pointers).</summary>
-    private readonly struct DepthHalves<T>(GemmTask<T> low, GemmTask<T> high) where T : unmanaged
+    /// <summary>The two depth halves of one product, claimed by either thread (a plain struct: it holds pointers).</summary>
+    private struct DepthHalves<T>(GemmTask<T> low, GemmTask<T> high) where T : unmanaged
     {
+        /// <summary>The next half to claim: 0 the low one, 1 the high one.</summary>
+        public int Next;
+
         public GemmTask<T> Low { get; } = low;
 
         public GemmTask<T> High { get; } = high;
@@ -224,11 +213,15 @@ public static class Gemm
         where T : unmanaged
         where TKernel : IMicroKernel<T>
     {
-        public static readonly Action<nint, GemmRange> Run = static (state, range) =>
+        public static readonly Action<nint, int> Run = static (state, _) =>
         {
             var halves = (DepthHalves<T>*)state;
-            var task = range.ColumnStart == 0 ? halves->Low : halves->High;
-            BlockedGemm<T, TKernel>.Run(task, new GemmRange(0, task.M, 0, task.N));
+            int half;
+            while ((half = Interlocked.Increment(ref halves->Next) - 1) < 2)
+            {
+                var task = half == 0 ? halves->Low : halves->High;
+                BlockedGemm<T, TKernel>.Run(task, new GemmRange(0, task.M, 0, task.N));
+            }
         };
     }
 
@@ -242,13 +235,5 @@ public static class Gemm
         {
             throw new ArgumentException($"buffers too small for a {m}x{k} by {k}x{n} product");
         }
-    }
-
-    /// <summary>The worker's entry point for a packed product, cached once per kernel: no allocation per call.</summary>
-    private static unsafe class PackedJob<T, TKernel>
-        where T : unmanaged
-        where TKernel : IMicroKernel<T>
-    {
-        public static readonly Action<nint, GemmRange> Run = static (state, range) => BlockedGemm<T, TKernel>.Run(*(GemmTask<T>*)state, range);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ppl.Tensors.Kernels;
 
 /// <summary>
@@ -54,6 +56,7 @@ internal static unsafe class GemmPacking
     /// values of the packed dimension: each row is cut into panel-wide pieces, piece q going to
     /// panel q's step p.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scatter<T>(T* source, int stride, int depth, int width, int panelWidth, T* destination)
         where T : unmanaged
     {
@@ -81,6 +84,7 @@ internal static unsafe class GemmPacking
     /// Source rows r = 0..width−1 (stride <paramref name="stride"/>) each hold <paramref name="depth"/>
     /// steps of one packed row or column: a panel is filled step by step, reading its rows side by side.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gather<T>(T* source, int stride, int depth, int width, int panelWidth, T* destination)
         where T : unmanaged
     {
@@ -111,6 +115,7 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>The common full 8-row panel of A, unrolled: eight independent loads per step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void GatherEight<T>(T* rows, long stride, int depth, T* target)
         where T : unmanaged
     {

@@ -24,5 +24,5 @@ internal readonly unsafe struct GemmTask<T>(
     public T AAt(int i, int p) => TransposeA ? A[(long)p * M + i] : A[(long)i * K + p];
 }
 
-/// <summary>A rectangle of C, rows [RowStart, RowEnd) and columns [ColumnStart, ColumnEnd): one thread's share.</summary>
+/// <summary>A rectangle of C, rows [RowStart, RowEnd) and columns [ColumnStart, ColumnEnd): a piece of a product, or all of it.</summary>
 internal readonly record struct GemmRange(int RowStart, int RowEnd, int ColumnStart, int ColumnEnd);

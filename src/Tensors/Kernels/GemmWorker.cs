@@ -3,22 +3,32 @@ using System.Diagnostics;
 namespace Ppl.Tensors.Kernels;
 
 /// <summary>
-/// One background thread that computes the second half of a GEMM while the caller computes the
-/// first (and shares large elementwise jobs, <see cref="Ops.ParallelChunks"/>), so that large products
-/// use both cores without <c>Parallel.For</c>'s per-call delegates and allocations. After a job the worker spins briefly (the next GEMM of a training step usually
-/// follows within microseconds) and then sleeps until woken.
+/// One background thread that shares a job with its caller: both threads run the same job, which
+/// claims pieces of work from a counter in its state (pieces of a GEMM, <see cref="GemmPieces{T}"/>;
+/// chunks of a large elementwise job, <see cref="Ops.ParallelChunks"/>), so that large products use
+/// both cores without <c>Parallel.For</c>'s per-call delegates and allocations. After a job the
+/// worker spins briefly (the next GEMM of a training step usually follows within microseconds) and
+/// then sleeps until woken.
 /// </summary>
 /// <remarks>
-/// The second half is claimed, not assigned: if the worker has not picked it up by the time the
-/// caller finishes the first half (the worker was asleep, or descheduled on a busy machine), the
-/// caller computes it too instead of waiting. Process-wide scheduling infrastructure, not model
-/// state: it holds no results between calls. A caller that finds it busy (GEMMs issued from several
-/// threads at once) computes its whole product itself.
+/// Work is claimed, never assigned: a worker that starts late (asleep, or descheduled on a busy
+/// machine) takes fewer pieces and the caller more, and when no piece is left the caller waits for at
+/// most the one piece the worker is running. A worker that has not started by then is not waited
+/// for at all. Use: <see cref="TryEnter"/>, prepare the job's state (e.g. size shared buffers: the
+/// worker is idle), then <see cref="RunAndLeave"/>. Process-wide scheduling infrastructure, not
+/// model state: it holds no results between calls. A caller that finds it owned by another thread
+/// (GEMMs issued from several threads at once) computes its work itself.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
-    Justification = "A single instance that lives as long as the process, like the thread that waits on the event.")]
-internal sealed unsafe class GemmWorker
+    Justification = "Instances live as long as the process, like the thread that waits on the event.")]
+internal sealed class GemmWorker
 {
+    /// <summary>The caller's slot: the first argument a job's caller-side run receives.</summary>
+    public const int CallerSlot = 0;
+
+    /// <summary>The worker's slot.</summary>
+    public const int WorkerSlot = 1;
+
     /// <summary>How long an idle worker spins before it sleeps (200 µs).</summary>
     private static readonly long _spinTicks = Stopwatch.Frequency / 5000;
 
@@ -28,11 +38,11 @@ internal sealed unsafe class GemmWorker
     private int _pending;
     private int _completed;
     private int _sleeping;
-    private Action<nint, GemmRange>? _job;
+    private Action<nint, int>? _job;
     private nint _state;
-    private GemmRange _range;
 
-    private GemmWorker()
+    /// <summary>Starts a worker thread; the process uses <see cref="Shared"/>, tests may make their own.</summary>
+    internal GemmWorker()
     {
         var thread = new Thread(Loop) { IsBackground = true, Name = "Ppl GEMM worker" };
         thread.Start();
@@ -41,24 +51,22 @@ internal sealed unsafe class GemmWorker
     /// <summary>The worker, or null on a single-core machine.</summary>
     public static GemmWorker? Shared { get; } = Environment.ProcessorCount > 1 ? new GemmWorker() : null;
 
+    /// <summary>Takes the worker for the calling thread; false if another caller holds it.</summary>
+    public bool TryEnter() => Interlocked.CompareExchange(ref _owned, 1, 0) == 0;
+
     /// <summary>
-    /// Runs <c>job(state, first)</c> on the caller and <c>job(state, second)</c> on the worker (or on
-    /// the caller, if the worker has not claimed it in time), and returns when both are done; false
-    /// (nothing run) if the worker is busy with another caller.
+    /// Runs <c>job(state, <see cref="CallerSlot"/>)</c> on the caller and, if the worker starts before
+    /// the caller's run returns, <c>job(state, <see cref="WorkerSlot"/>)</c> on the worker; returns
+    /// when both are done and gives the worker up. The job must claim its work, so that either run
+    /// alone does all of it. Requires a successful <see cref="TryEnter"/>.
     /// </summary>
     /// <param name="job">A static method: no closure, so no allocation per call.</param>
-    /// <param name="state">A pointer to the caller's task, valid until this returns.</param>
-    /// <param name="first">The caller's share.</param>
-    /// <param name="second">The worker's share.</param>
-    public bool TryRunSplit(Action<nint, GemmRange> job, nint state, GemmRange first, GemmRange second)
+    /// <param name="state">A pointer to the caller's state, valid until this returns.</param>
+    public void RunAndLeave(Action<nint, int> job, nint state)
     {
-        if (Interlocked.CompareExchange(ref _owned, 1, 0) != 0)
-        {
-            return false;
-        }
+        Debug.Assert(Volatile.Read(ref _owned) == 1, "RunAndLeave without TryEnter");
         _job = job;
         _state = state;
-        _range = second;
         var ticket = _ticket = _ticket == int.MaxValue ? 1 : _ticket + 1;
         // Publishes the fields above (full fence), then reads the sleeping flag: a Dekker handshake
         // with the worker, which sets the flag (full fence) and then reads _pending.
@@ -67,12 +75,10 @@ internal sealed unsafe class GemmWorker
         {
             _wake.Set();
         }
-        job(state, first);
-        if (Interlocked.CompareExchange(ref _pending, 0, ticket) == ticket)
-        {
-            job(state, second);
-        }
-        else
+        job(state, CallerSlot);
+        // Nothing is left to claim. A worker that has not taken the ticket yet never will; one that
+        // has is finishing at most one piece.
+        if (Interlocked.CompareExchange(ref _pending, 0, ticket) != ticket)
         {
             var spinner = default(SpinWait);
             while (Volatile.Read(ref _completed) != ticket)
@@ -82,7 +88,6 @@ internal sealed unsafe class GemmWorker
         }
         _job = null;
         Volatile.Write(ref _owned, 0);
-        return true;
     }
 
     private void Loop()
@@ -94,7 +99,7 @@ internal sealed unsafe class GemmWorker
             {
                 continue;
             }
-            _job!(_state, _range);
+            _job!(_state, WorkerSlot);
             Volatile.Write(ref _completed, ticket);
         }
     }

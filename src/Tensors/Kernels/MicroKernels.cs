@@ -37,6 +37,7 @@ internal readonly unsafe struct Avx512Kernel<T> : IMicroKernel<T> where T : unma
 
     public static int Columns => 3 * Vector512<T>.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, T* a, T* b, T* c, int ldc, bool add)
     {
         var w = Vector512<T>.Count;
@@ -78,6 +79,7 @@ internal readonly unsafe struct Avx512Kernel<T> : IMicroKernel<T> where T : unma
         Store(c + 7 * ldc, w, add, c70, c71, c72);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunNarrow(int kc, T* a, T* b, T* c, int ldc, int vectors)
     {
         var w = Vector512<T>.Count;
@@ -179,6 +181,7 @@ internal readonly unsafe struct Avx2Kernel<T> : IMicroKernel<T> where T : unmana
 
     public static int Columns => 3 * Vector256<T>.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, T* a, T* b, T* c, int ldc, bool add)
     {
         var w = Vector256<T>.Count;
@@ -206,6 +209,7 @@ internal readonly unsafe struct Avx2Kernel<T> : IMicroKernel<T> where T : unmana
         Store(c + 3 * ldc, w, add, c30, c31, c32);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunNarrow(int kc, T* a, T* b, T* c, int ldc, int vectors)
     {
         var w = Vector256<T>.Count;

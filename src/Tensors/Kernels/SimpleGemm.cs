@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Ppl.Tensors.Kernels;
 
@@ -11,6 +12,7 @@ namespace Ppl.Tensors.Kernels;
 internal static unsafe class SimpleGemm
 {
     /// <summary>Computes the rectangle <paramref name="range"/> of C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<T>(in GemmTask<T> task, GemmRange range)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

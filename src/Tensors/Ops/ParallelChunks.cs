@@ -50,11 +50,13 @@ internal static unsafe class ParallelChunks
         var shared = new SharedJob<TJob>(job, length, chunk);
         // The caller's stack frame does not move and stays alive until both threads are done.
         var state = (nint)Unsafe.AsPointer(ref shared);
-        if (!GemmWorker.Shared!.TryRunSplit(Runner<TJob>.Run, state, default, default))
+        var worker = GemmWorker.Shared!;
+        if (!worker.TryEnter())
         {
             job.Run(0, length);
             return;
         }
+        worker.RunAndLeave(Runner<TJob>.Run, state);
         shared.Error?.Throw();
     }
 
@@ -84,7 +86,7 @@ internal static unsafe class ParallelChunks
     /// <summary>The worker's entry point for one job type, cached: no delegate per call.</summary>
     private static class Runner<TJob> where TJob : struct, IChunkJob
     {
-        public static readonly Action<nint, GemmRange> Run = static (state, _) => Work(ref Unsafe.AsRef<SharedJob<TJob>>((void*)state));
+        public static readonly Action<nint, int> Run = static (state, _) => Work(ref Unsafe.AsRef<SharedJob<TJob>>((void*)state));
     }
 
     /// <summary>Claims and runs chunks until none is left; a failure is kept for the caller to rethrow.</summary>
