@@ -275,16 +275,6 @@ public sealed class PosteriorPredictiveTests
         Assert.InRange(sampleVariance, second - 5 * varianceSe, second + 5 * varianceSe);
     }
 
-    /// <summary>A model and its JSON data (named like the model) in a fresh temporary folder; the model's path.</summary>
-    private static string WriteNetModel(string name, string source, string json)
-    {
-        var directory = Directory.CreateTempSubdirectory("ppl-sample-net-");
-        var model = Path.Combine(directory.FullName, name + ".ppl");
-        File.WriteAllText(model, source);
-        File.WriteAllText(Path.Combine(directory.FullName, name + ".json"), json);
-        return model;
-    }
-
     /// <summary>`ppl sample --from posterior` on a model of three points: its rows, checked to be y[rep] alone, with no note.</summary>
     private static double[][] ReplicatedDrawsOfThreePoints(string model, int draws)
     {
@@ -302,7 +292,7 @@ public sealed class PosteriorPredictiveTests
         // The forward sampler cannot run a network; `ppl sample --from posterior` asks SVI to keep
         // y_rep from its own guide passes. y[n] ~ Normal(f(x[n]), 0.2) with a deterministic net (no
         // prior): each y_rep[n] is the fitted f(x[n]) plus N(0, 0.04) noise, so its variance is 0.04.
-        var model = WriteNetModel("net", """
+        var model = CliHarness.WriteModel("net", """
             data x: real[N, 1]
             data y: real[N]
             net f = mlp(1 -> 4 -> 1, act: tanh)
@@ -325,7 +315,7 @@ public sealed class PosteriorPredictiveTests
     {
         // Any scalar family is replicated through its StdLib sampler: with a deterministic net the
         // replicated counts at each input are Poisson(λₙ), whose variance equals its mean.
-        var model = WriteNetModel("counts", """
+        var model = CliHarness.WriteModel("counts", """
             data x: real[N, 1]
             data y: int[N]
             net f = mlp(1 -> 4 -> 1, act: tanh)
@@ -348,7 +338,7 @@ public sealed class PosteriorPredictiveTests
     [Fact]
     public void A_family_svi_cannot_replicate_is_named_and_an_empty_draw_set_is_said_not_printed()
     {
-        var model = WriteNetModel("pairs", """
+        var model = CliHarness.WriteModel("pairs", """
             data x: real[N, 1]
             data y: real[N, 2]
             net f = mlp(1 -> 4 -> 2, act: tanh)

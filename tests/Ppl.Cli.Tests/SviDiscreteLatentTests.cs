@@ -20,22 +20,8 @@ public sealed class SviDiscreteLatentTests
 
     private static readonly ulong[] Seeds = [1, 2, 3, 4, 5, 6];
 
-    private static string WriteModel()
-    {
-        var directory = Directory.CreateTempSubdirectory("ppl-svi-discrete-");
-        var model = Path.Combine(directory.FullName, "switch.ppl");
-        File.WriteAllText(model, Model);
-        File.WriteAllText(Path.Combine(directory.FullName, "switch.json"), $$"""{ "x": [{{string.Join(", ", X)}}] }""");
-        return model;
-    }
-
-    private static (int Exit, string Out, string Err) Ppl(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = PplApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static string WriteModel() =>
+        CliHarness.WriteModel("switch", Model, $$"""{ "x": [{{string.Join(", ", X)}}] }""");
 
     /// <summary>p(z = 1 | x) by enumeration: log-odds = logit 0.3 + Σᵢ [log N(xᵢ; 2, 1) − log N(xᵢ; 0, 1)] = logit 0.3 + Σᵢ (2xᵢ − 2).</summary>
     private static double ExactPosterior()
@@ -56,7 +42,7 @@ public sealed class SviDiscreteLatentTests
         var fits = new List<double>();
         foreach (var seed in Seeds)
         {
-            var (exit, output, error) = Ppl("infer", model, "--method", "svi", "--steps", "3000",
+            var (exit, output, error) = CliHarness.Ppl("infer", model, "--method", "svi", "--steps", "3000",
                 "--lr", "0.02", "--seed", seed.ToString(CultureInfo.InvariantCulture), "--json");
             Assert.True(exit == 0, error);
 
@@ -76,7 +62,7 @@ public sealed class SviDiscreteLatentTests
     [Fact]
     public void The_plan_names_the_score_function_estimator()
     {
-        var (exit, output, error) = Ppl("explain", WriteModel(), "--method", "svi");
+        var (exit, output, error) = CliHarness.Ppl("explain", WriteModel(), "--method", "svi");
         Assert.True(exit == 0, error);
         Assert.Contains("backend: svi (--method) — because score-function estimator for the discrete latents z", output, StringComparison.Ordinal);
     }
@@ -89,7 +75,7 @@ public sealed class SviDiscreteLatentTests
         File.WriteAllText(model, "data x: real[N]\nk ~ Poisson(3)\nplate n in N { x[n] ~ Normal(k, 1) }\n");
         File.WriteAllText(Path.Combine(directory.FullName, "counts.json"), """{ "x": [1.0, 2.0] }""");
 
-        var (exit, _, error) = Ppl("infer", model, "--method", "svi", "--steps", "10");
+        var (exit, _, error) = CliHarness.Ppl("infer", model, "--method", "svi", "--steps", "10");
 
         Assert.NotEqual(0, exit);
         Assert.Contains("PPL0401", error, StringComparison.Ordinal);

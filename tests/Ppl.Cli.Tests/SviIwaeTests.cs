@@ -19,27 +19,13 @@ public sealed class SviIwaeTests
 
     private static readonly double[] Y = [0.3, -1.2, 2.0, 0.7, 1.1, 0.4, -0.3, 0.9];
 
-    private static string WriteModel()
-    {
-        var directory = Directory.CreateTempSubdirectory("ppl-svi-iwae-");
-        var model = Path.Combine(directory.FullName, "local.ppl");
-        File.WriteAllText(model, Model);
-        File.WriteAllText(Path.Combine(directory.FullName, "local.json"), $$"""{ "y": [{{string.Join(", ", Y.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}}] }""");
-        return model;
-    }
-
-    private static (int Exit, string Out, string Err) Ppl(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = PplApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static string WriteModel() =>
+        CliHarness.WriteModel("local", Model, $$"""{ "y": [{{string.Join(", ", Y.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}}] }""");
 
     [Fact]
     public void Json_iwae_of_a_batch_plate_model_is_per_data_point()
     {
-        var (exit, output, error) = Ppl("infer", WriteModel(), "--method", "svi", "--steps", "200", "--iwae", "10", "--seed", "3", "--json");
+        var (exit, output, error) = CliHarness.Ppl("infer", WriteModel(), "--method", "svi", "--steps", "200", "--iwae", "10", "--seed", "3", "--json");
         Assert.True(exit == 0, error);
         using var json = JsonDocument.Parse(output);
         var iwae = json.RootElement.GetProperty("iwae");
@@ -57,7 +43,7 @@ public sealed class SviIwaeTests
     [Fact]
     public void The_report_prints_the_per_data_point_bound()
     {
-        var (exit, output, error) = Ppl("infer", WriteModel(), "--method", "svi", "--steps", "200", "--iwae", "10", "--seed", "3");
+        var (exit, output, error) = CliHarness.Ppl("infer", WriteModel(), "--method", "svi", "--steps", "200", "--iwae", "10", "--seed", "3");
         Assert.True(exit == 0, error);
         Assert.Contains($"per data point over {Y.Length}", output, StringComparison.Ordinal);
         Assert.Contains("iwae (k = 10): ", output, StringComparison.Ordinal);
@@ -66,7 +52,7 @@ public sealed class SviIwaeTests
     [Fact]
     public void Lowrank_guide_on_batch_plate_latents_is_refused_with_a_diagnostic_and_no_stack_trace()
     {
-        var (exit, output, error) = Ppl("infer", WriteModel(), "--method", "svi", "--guide", "lowrank", "--steps", "10");
+        var (exit, output, error) = CliHarness.Ppl("infer", WriteModel(), "--method", "svi", "--guide", "lowrank", "--steps", "10");
         Assert.Equal(1, exit);
         Assert.Empty(output);
         Assert.Contains("SVI001", error, StringComparison.Ordinal);
