@@ -72,7 +72,7 @@ internal sealed class LinearOp : Op
         for (var r = 0; r < batch; r++)
         {
             var row = ys.Slice(r * outputs, outputs);
-            TensorPrimitives.Add(row, b, row);
+            VectorMath.AddInPlace(row, b);
             Activate(row, activation);
         }
     }
@@ -83,7 +83,7 @@ internal sealed class LinearOp : Op
         switch (activation)
         {
             case Activation.Relu:
-                TensorPrimitives.Max(y, T.Zero, y);
+                VectorMath.ReluInPlace(y);
                 break;
             case Activation.Tanh:
                 TensorPrimitives.Tanh(y, y);
@@ -131,7 +131,7 @@ internal sealed class LinearOp : Op
                 ActivationGradient(y.Slice(r * outputs, outputs), g.Slice(r * outputs, outputs), row, _activation);
                 if (!db.IsEmpty)
                 {
-                    TensorPrimitives.Add(db, row, db);
+                    VectorMath.AddInPlace(db, row);
                 }
             }
             gz = gzs;
@@ -140,7 +140,7 @@ internal sealed class LinearOp : Op
         {
             for (var r = 0; r < batch; r++)
             {
-                TensorPrimitives.Add(db, gz.Slice(r * outputs, outputs), db);
+                VectorMath.AddInPlace(db, gz.Slice(r * outputs, outputs));
             }
         }
         if (weight.RequiresGrad)

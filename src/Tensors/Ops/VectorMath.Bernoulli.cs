@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Ppl.Tensors.Ops;
 
@@ -14,6 +15,7 @@ internal static partial class VectorMath
     /// only need: both come from one e^−|l|. softplus(l) = max(l, 0) + log1p(e^−|l|);
     /// σ(l) = 1/(1 + e^−|l|) for l ≥ 0, e^−|l|/(1 + e^−|l|) else.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double BernoulliLogits<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> x, Span<T> sigmoid)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -50,6 +52,7 @@ internal static partial class VectorMath
     }
 
     /// <summary>dl += g·(x − σ(l)), the gradient of <see cref="BernoulliLogits{T}"/> scaled by g.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void AddBernoulliLogitsGradient<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> sigmoid, T g, Span<T> dl)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

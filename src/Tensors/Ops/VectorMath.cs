@@ -17,6 +17,7 @@ namespace Ppl.Tensors.Ops;
 internal static partial class VectorMath
 {
     /// <summary>y = softplus(x) = max(x, 0) + log1p(e^−|x|).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Softplus<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var i = 0;
@@ -35,6 +36,7 @@ internal static partial class VectorMath
     }
 
     /// <summary>y = log σ(x) = min(x, 0) − log1p(e^−|x|).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void LogSigmoid<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var i = 0;
@@ -53,6 +55,7 @@ internal static partial class VectorMath
     }
 
     /// <summary>y = σ(sign·x), with e^−|x| so nothing overflows: σ = 1/(1 + e) on the positive side, e/(1 + e) else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Sigmoid<T>(ReadOnlySpan<T> x, Span<T> y, bool negate = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var i = 0;
@@ -71,6 +74,7 @@ internal static partial class VectorMath
     }
 
     /// <summary>dx += g · σ(sign·x): the derivative of softplus (sign +1) and of log σ (sign −1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void AddSigmoidTimes<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, Span<T> dx, bool negate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -90,6 +94,7 @@ internal static partial class VectorMath
     }
 
     /// <summary>gz = g where y &gt; 0, else 0 (ReLU's derivative through its output).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ReluGradient<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> gz, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -111,6 +116,7 @@ internal static partial class VectorMath
     }
 
     /// <summary>gz = g · (1 − y²) (tanh) or g · y(1 − y) (sigmoid).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SaturatingGradient<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> gz, bool tanh, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Ppl.Tensors.Ops;
 
 namespace Ppl.Tensors.Optim;
@@ -80,6 +81,7 @@ public sealed class Adam : Optimizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Fused<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v, Coefficients c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

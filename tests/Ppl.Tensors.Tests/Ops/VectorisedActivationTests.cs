@@ -83,4 +83,37 @@ public sealed class VectorisedActivationTests
             }
         }
     }
+
+    [Theory]
+    [MemberData(nameof(DTypes))]
+    public void Linear_bias_and_relu_keep_nan_and_give_positive_zero(DType dtype)
+    {
+        // A row of 37 outputs (SIMD body and scalar tail): x = 1, W = I-like ones on the first row,
+        // bias b; relu(1·w + b) = max(w + b, 0), NaN stays NaN, −0 becomes +0.
+        const int outputs = 37;
+        var w = new double[outputs];
+        var b = new double[outputs];
+        for (var j = 0; j < outputs; j++)
+        {
+            w[j] = j % 3 == 0 ? -1.0 : 0.5 * j;
+            b[j] = 0.25;
+        }
+        w[5] = double.NaN;
+        w[30] = double.NaN;
+        w[7] = -0.25; // w + b = +0
+        b[8] = -0.0; w[8] = -0.0; // −0 + −0 = −0 reaches the relu
+        var y = Tensor.Linear(Tensor.FromDoubles([1.0], dtype, 1, 1), Tensor.FromDoubles(w, dtype, 1, outputs),
+            Tensor.FromDoubles(b, dtype, outputs), Activation.Relu).ToArray();
+        for (var j = 0; j < outputs; j++)
+        {
+            var expected = Math.Max(w[j] + b[j], 0);
+            if (double.IsNaN(w[j]))
+            {
+                Assert.True(double.IsNaN(y[j]), $"output {j}: NaN became {y[j]}");
+                continue;
+            }
+            Assert.Equal(expected, y[j]);
+            Assert.False(double.IsNegative(y[j]), $"output {j} is {y[j]}");
+        }
+    }
 }
