@@ -1,4 +1,5 @@
 using Ppl.Tensors.Random;
+using Ppl.Tensors.Tests.Autodiff;
 
 namespace Ppl.Tensors.Tests.Ops;
 
@@ -9,9 +10,6 @@ namespace Ppl.Tensors.Tests.Ops;
 /// </summary>
 public sealed class LinearAlgebraOpTests
 {
-    private const double H = 1e-6;
-    private const double Tolerance = 1e-6;
-
     private static Tensor Input(ulong seed, params int[] shape)
     {
         var random = new RandomSource(seed);
@@ -69,33 +67,7 @@ public sealed class LinearAlgebraOpTests
         var (f, inputs) = Case(name);
         var output = f(inputs);
         var w = Input(99, [.. output.Shape]).Detach();
-        (output * w).Sum().Backward();
-        for (var i = 0; i < inputs.Length; i++)
-        {
-            var x = inputs[i];
-            Assert.NotNull(x.Grad);
-            var analytic = x.Grad!.ToArray();
-            for (var j = 0; j < x.Length; j++)
-            {
-                var original = x[j];
-                x[j] = original + H;
-                var up = Loss(f, inputs, w);
-                x[j] = original - H;
-                var down = Loss(f, inputs, w);
-                x[j] = original;
-                var numeric = (up - down) / (2 * H);
-                Assert.True(Math.Abs(analytic[j] - numeric) <= Tolerance * (1 + Math.Abs(numeric)),
-                    $"{name}: input {i} element {j}: backward {analytic[j]:R}, central difference {numeric:R}");
-            }
-        }
-    }
-
-    private static double Loss(Func<Tensor[], Tensor> f, Tensor[] inputs, Tensor w)
-    {
-        using (Tensor.NoGrad())
-        {
-            return (f(inputs) * w).Sum().Item();
-        }
+        CentralDifferenceCheck.Assert(name, f, inputs, w);
     }
 
     [Fact]
