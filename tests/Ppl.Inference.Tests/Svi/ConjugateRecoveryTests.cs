@@ -11,18 +11,11 @@ namespace Ppl.Inference.Tests.Svi;
 /// </summary>
 public sealed class ConjugateRecoveryTests
 {
-    private const string Model = """
-        data X: real[N, D]
-        data y: real[N]
-        w: real[D] ~ Normal(0, 1)
-        y ~ Normal(X @ w, 0.5)
-        """;
-
     [Fact]
     public void Mean_field_svi_recovers_the_closed_form_posterior_of_linear_regression()
     {
         const int n = 40, d = 3;
-        const double sigma = 0.5;
+        const double sigma = KnownNoiseRegression.Sigma;
         var random = new RandomSource(7);
         var x = new double[n * d];
         var y = new double[n];
@@ -38,29 +31,24 @@ public sealed class ConjugateRecoveryTests
         }
 
         // Λ = I + XᵀX/σ², b = Xᵀy/σ²; solve Λ m = b by Gauss–Jordan (3×3).
-        var lambda = new double[d, d];
+        var lambda = KnownNoiseRegression.Precision(x, n, d);
         var b = new double[d];
         for (var j = 0; j < d; j++)
         {
-            lambda[j, j] = 1;
             for (var i = 0; i < n; i++)
             {
                 b[j] += x[i * d + j] * y[i] / (sigma * sigma);
-                for (var k = 0; k < d; k++)
-                {
-                    lambda[j, k] += x[i * d + j] * x[i * d + k] / (sigma * sigma);
-                }
             }
         }
         var mean = Solve(lambda, b);
 
-        var result = SviPipeline.Run(Model, [SviPipeline.Real("X", x, n, d), SviPipeline.Real("y", y, n)],
+        var result = SviPipeline.Run(KnownNoiseRegression.Model, [SviPipeline.Real("X", x, n, d), SviPipeline.Real("y", y, n)],
             new InferenceOptions { Seed = 3, Steps = 3000, LearningRate = 0.005, Particles = 8, DoublePrecision = true });
 
         var w = result.Posterior("w")!;
         for (var j = 0; j < d; j++)
         {
-            var meanFieldSd = 1 / Math.Sqrt(lambda[j, j]);
+            var meanFieldSd = 1 / Math.Sqrt(lambda[j * d + j]);
             // Monte Carlo error of the 1000-draw summary (5 SE) plus Adam's residual jitter at lr 0.005 with 8 particles (0.01).
             Assert.InRange(w.Mean.Values[j], mean[j] - 5 * meanFieldSd / Math.Sqrt(1000) - 0.01, mean[j] + 5 * meanFieldSd / Math.Sqrt(1000) + 0.01);
             Assert.InRange(w.Sd.Values[j] / meanFieldSd, 0.9, 1.1);
@@ -68,10 +56,11 @@ public sealed class ConjugateRecoveryTests
         Assert.True(double.IsFinite(result.Elbo));
     }
 
-    private static double[] Solve(double[,] a, double[] b)
+    /// <summary>Λ m = b by Gauss–Jordan, Λ row-major n×n (an independent solve, not the guide's Cholesky).</summary>
+    private static double[] Solve(double[] a, double[] b)
     {
         var n = b.Length;
-        var m = (double[,])a.Clone();
+        var m = (double[])a.Clone();
         var x = (double[])b.Clone();
         for (var c = 0; c < n; c++)
         {
@@ -81,17 +70,17 @@ public sealed class ConjugateRecoveryTests
                 {
                     continue;
                 }
-                var f = m[r, c] / m[c, c];
+                var f = m[r * n + c] / m[c * n + c];
                 for (var k = 0; k < n; k++)
                 {
-                    m[r, k] -= f * m[c, k];
+                    m[r * n + k] -= f * m[c * n + k];
                 }
                 x[r] -= f * x[c];
             }
         }
         for (var c = 0; c < n; c++)
         {
-            x[c] /= m[c, c];
+            x[c] /= m[c * n + c];
         }
         return x;
     }

@@ -12,18 +12,11 @@ namespace Ppl.Inference.Tests.Svi;
 /// </summary>
 public sealed class LowRankGuideTests
 {
-    private const string Model = """
-        data X: real[N, D]
-        data y: real[N]
-        w: real[D] ~ Normal(0, 1)
-        y ~ Normal(X @ w, 0.5)
-        """;
-
     [Fact]
     public void Low_rank_guide_recovers_the_posterior_correlation_that_mean_field_cannot()
     {
         const int n = 30, d = 3;
-        const double sigma = 0.5;
+        const double sigma = KnownNoiseRegression.Sigma;
         var random = new RandomSource(12);
         var x = new double[n * d];
         var y = new double[n];
@@ -35,22 +28,15 @@ public sealed class LowRankGuideTests
             x[i * d + 2] = random.NextNormal();
             y[i] = 0.5 * x[i * d] + 0.5 * x[i * d + 1] - 0.3 * x[i * d + 2] + sigma * random.NextNormal();
         }
-        var lambda = new double[d * d];
-        for (var j = 0; j < d; j++)
-        {
-            for (var k = 0; k < d; k++)
-            {
-                lambda[j * d + k] = (j == k ? 1 : 0) + Enumerable.Range(0, n).Sum(i => x[i * d + j] * x[i * d + k]) / (sigma * sigma);
-            }
-        }
+        var lambda = KnownNoiseRegression.Precision(x, n, d);
         var (cov, _) = LowRankGuide.InvertSymmetricPositive(lambda, d);
         var exactCorrelation = cov[1] / Math.Sqrt(cov[0] * cov[d + 1]);
         Assert.True(exactCorrelation < -0.8, $"the design should correlate the posterior: {exactCorrelation:F3}");
 
         var data = new[] { SviPipeline.Real("X", x, n, d), SviPipeline.Real("y", y, n) };
         var options = new InferenceOptions { Seed = 3, Steps = 4000, LearningRate = 0.005, Particles = 8, DoublePrecision = true };
-        var lowRank = SviPipeline.Run(Model, data, options with { Guide = "lowrank", GuideRank = 2 }).Posterior("w")!;
-        var meanField = SviPipeline.Run(Model, data, options).Posterior("w")!;
+        var lowRank = SviPipeline.Run(KnownNoiseRegression.Model, data, options with { Guide = "lowrank", GuideRank = 2 }).Posterior("w")!;
+        var meanField = SviPipeline.Run(KnownNoiseRegression.Model, data, options).Posterior("w")!;
 
         var q = lowRank.Covariance!.Values;
         var correlation = q[1] / Math.Sqrt(q[0] * q[d + 1]);
