@@ -10,17 +10,7 @@ namespace Ppl.Inference.Tests.Em;
 /// </summary>
 public sealed class DegenerateDataTests
 {
-    private const string Gmm = """
-        data x: real[N, D]
-        const K = 3
-        param weights: simplex[K]
-        param mu: real[K, D]
-        param Sigma: cov[K, D]
-        plate n in N {
-          z[n] ~ Categorical(weights)
-          x[n] ~ MvNormal(mu[z[n]], Sigma[z[n]])
-        }
-        """;
+    private const string Gmm = MixtureModels.FullCovarianceK3;
 
     /// <summary>Two unit clusters at (0, 0) and (8, 0), 100 points each, and one outlier at (4, 30) as the last row.</summary>
     private static double[] TwoClustersAndAnOutlier()

@@ -7,17 +7,7 @@ namespace Ppl.Inference.Tests.Em;
 
 public sealed class GaussianMixtureTests
 {
-    private const string Gmm = """
-        data x: real[N, D]
-        const K = 3
-        param weights: simplex[K]
-        param mu: real[K, D]
-        param Sigma: cov[K, D]
-        plate n in N {
-          z[n] ~ Categorical(weights)
-          x[n] ~ MvNormal(mu[z[n]], Sigma[z[n]])
-        }
-        """;
+    private const string Gmm = MixtureModels.FullCovarianceK3;
 
     private static readonly double[][] s_trueMeans = [[0, 0], [6, 6], [-6, 5]];
     private static readonly double[] s_trueWeights = [0.2, 0.3, 0.5];
