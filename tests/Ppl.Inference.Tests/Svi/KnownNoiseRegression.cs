@@ -1,3 +1,5 @@
+using Ppl.Tensors.Random;
+
 namespace Ppl.Inference.Tests.Svi;
 
 /// <summary>
@@ -30,5 +32,26 @@ internal static class KnownNoiseRegression
             }
         }
         return lambda;
+    }
+
+    /// <summary>
+    /// N rows of a 3-feature design whose first two columns are nearly collinear (x₁ = x₀ + 0.3ε), and
+    /// y = 0.5x₀ + 0.5x₁ − 0.3x₂ + σε: a posterior with a correlation near −0.9 between w₀ and w₁.
+    /// </summary>
+    public static (double[] X, double[] Y) CorrelatedDesign(int n, ulong seed)
+    {
+        const int d = 3;
+        var random = new RandomSource(seed);
+        var x = new double[n * d];
+        var y = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var a = random.NextNormal();
+            x[i * d] = a;
+            x[i * d + 1] = a + 0.3 * random.NextNormal();
+            x[i * d + 2] = random.NextNormal();
+            y[i] = 0.5 * x[i * d] + 0.5 * x[i * d + 1] - 0.3 * x[i * d + 2] + Sigma * random.NextNormal();
+        }
+        return (x, y);
     }
 }

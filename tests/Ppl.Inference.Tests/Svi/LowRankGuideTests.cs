@@ -1,5 +1,4 @@
 using Ppl.Inference.Svi;
-using Ppl.Tensors.Random;
 
 namespace Ppl.Inference.Tests.Svi;
 
@@ -16,18 +15,7 @@ public sealed class LowRankGuideTests
     public void Low_rank_guide_recovers_the_posterior_correlation_that_mean_field_cannot()
     {
         const int n = 30, d = 3;
-        const double sigma = KnownNoiseRegression.Sigma;
-        var random = new RandomSource(12);
-        var x = new double[n * d];
-        var y = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            var a = random.NextNormal();
-            x[i * d] = a;
-            x[i * d + 1] = a + 0.3 * random.NextNormal();
-            x[i * d + 2] = random.NextNormal();
-            y[i] = 0.5 * x[i * d] + 0.5 * x[i * d + 1] - 0.3 * x[i * d + 2] + sigma * random.NextNormal();
-        }
+        var (x, y) = KnownNoiseRegression.CorrelatedDesign(n, seed: 12);
         var lambda = KnownNoiseRegression.Precision(x, n, d);
         var (cov, _) = LowRankGuide.InvertSymmetricPositive(lambda, d);
         var exactCorrelation = cov[1] / Math.Sqrt(cov[0] * cov[d + 1]);

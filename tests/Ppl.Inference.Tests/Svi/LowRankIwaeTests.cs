@@ -119,26 +119,10 @@ public sealed class LowRankIwaeTests
     [Fact]
     public void The_bound_with_a_correlated_low_rank_guide_is_the_elbo_at_k_1_and_stays_below_log_p()
     {
-        const string model = """
-            data X: real[N, D]
-            data y: real[N]
-            w: real[D] ~ Normal(0, 1)
-            y ~ Normal(X @ w, 0.5)
-            """;
         const int n = 10, d = 3;
-        const double sigma = 0.5;
-        var random = new RandomSource(8);
-        var x = new double[n * d];
-        var y = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            var a = random.NextNormal();
-            x[i * d] = a;
-            x[i * d + 1] = a + 0.3 * random.NextNormal();
-            x[i * d + 2] = random.NextNormal();
-            y[i] = 0.5 * x[i * d] + 0.5 * x[i * d + 1] - 0.3 * x[i * d + 2] + sigma * random.NextNormal();
-        }
-        var request = SviPipeline.Request(model, [SviPipeline.Real("X", x, n, d), SviPipeline.Real("y", y, n)]);
+        const double sigma = KnownNoiseRegression.Sigma;
+        var (x, y) = KnownNoiseRegression.CorrelatedDesign(n, seed: 8);
+        var request = SviPipeline.Request(KnownNoiseRegression.Model, [SviPipeline.Real("X", x, n, d), SviPipeline.Real("y", y, n)]);
         var program = new SviProgram(request.Model, request.Data, DType.Float64, "lowrank", new RandomSource(2), rank: 2);
         var guide = program.LowRank!;
         double[] mu = [0.2, 0.9, -0.1];
