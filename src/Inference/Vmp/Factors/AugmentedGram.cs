@@ -166,10 +166,26 @@ internal static class AugmentedGram
             c32 = Vector512.FusedMultiplyAdd(a, b2, c32);
         }
 
-        AddTo(gram, stride, i, j, c00, c01, c02);
-        AddTo(gram, stride, i + 1, j, c10, c11, c12);
-        AddTo(gram, stride, i + 2, j, c20, c21, c22);
-        AddTo(gram, stride, i + 3, j, c30, c31, c32);
+        // The sums are added to G in place, without a call: a call after the loop would make the JIT
+        // spill all twelve accumulators inside it (no vector register survives a call).
+        ref var g = ref MemoryMarshal.GetArrayDataReference(gram);
+        var at = (nuint)(i * stride + j);
+        var next = (nuint)stride;
+        (Vector512.LoadUnsafe(ref g, at) + c00).StoreUnsafe(ref g, at);
+        (Vector512.LoadUnsafe(ref g, at + lanes) + c01).StoreUnsafe(ref g, at + lanes);
+        (Vector512.LoadUnsafe(ref g, at + 2 * lanes) + c02).StoreUnsafe(ref g, at + 2 * lanes);
+        at += next;
+        (Vector512.LoadUnsafe(ref g, at) + c10).StoreUnsafe(ref g, at);
+        (Vector512.LoadUnsafe(ref g, at + lanes) + c11).StoreUnsafe(ref g, at + lanes);
+        (Vector512.LoadUnsafe(ref g, at + 2 * lanes) + c12).StoreUnsafe(ref g, at + 2 * lanes);
+        at += next;
+        (Vector512.LoadUnsafe(ref g, at) + c20).StoreUnsafe(ref g, at);
+        (Vector512.LoadUnsafe(ref g, at + lanes) + c21).StoreUnsafe(ref g, at + lanes);
+        (Vector512.LoadUnsafe(ref g, at + 2 * lanes) + c22).StoreUnsafe(ref g, at + 2 * lanes);
+        at += next;
+        (Vector512.LoadUnsafe(ref g, at) + c30).StoreUnsafe(ref g, at);
+        (Vector512.LoadUnsafe(ref g, at + lanes) + c31).StoreUnsafe(ref g, at + lanes);
+        (Vector512.LoadUnsafe(ref g, at + 2 * lanes) + c32).StoreUnsafe(ref g, at + 2 * lanes);
     }
 
     /// <summary>G[i..i+4, j..j+8] += Σ_rows panel[r, i..i+4]ᵀ panel[r, j..j+8].</summary>
@@ -188,19 +204,13 @@ internal static class AugmentedGram
             c3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref p, row + (nuint)i + 3)), b, c3);
         }
 
-        AddTo(gram, stride, i, j, c0);
-        AddTo(gram, stride, i + 1, j, c1);
-        AddTo(gram, stride, i + 2, j, c2);
-        AddTo(gram, stride, i + 3, j, c3);
-    }
-
-    private static void AddTo(double[] gram, int stride, int row, int column, params ReadOnlySpan<Vector512<double>> sums)
-    {
-        var target = gram.AsSpan(row * stride + column);
-        for (var k = 0; k < sums.Length; k++)
-        {
-            var slot = target.Slice(k * Lanes, Lanes);
-            (Vector512.Create<double>(slot) + sums[k]).CopyTo(slot);
-        }
+        // In place, as in Strip4x3.
+        ref var g = ref MemoryMarshal.GetArrayDataReference(gram);
+        var at = (nuint)(i * stride + j);
+        var next = (nuint)stride;
+        (Vector512.LoadUnsafe(ref g, at) + c0).StoreUnsafe(ref g, at);
+        (Vector512.LoadUnsafe(ref g, at + next) + c1).StoreUnsafe(ref g, at + next);
+        (Vector512.LoadUnsafe(ref g, at + 2 * next) + c2).StoreUnsafe(ref g, at + 2 * next);
+        (Vector512.LoadUnsafe(ref g, at + 3 * next) + c3).StoreUnsafe(ref g, at + 3 * next);
     }
 }
