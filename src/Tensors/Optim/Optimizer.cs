@@ -69,6 +69,9 @@ public abstract class Optimizer
     }
 
     /// <summary>Per-parameter state buffers (e.g. momentum), created at a parameter's first update.</summary>
+    /// <summary>The optimiser's state tensors for <paramref name="parameter"/> (Adam: m, v, t), or null before its first update.</summary>
+    internal IReadOnlyList<Tensor>? StateOf(Tensor parameter) => _state.GetValueOrDefault(parameter);
+
     private protected abstract Tensor[] CreateState(Tensor parameter);
 
     /// <summary>Updates one parameter in place.</summary>

@@ -82,6 +82,40 @@ public sealed class OptimizerTests
         }
     }
 
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void Adam_moments_that_decay_below_the_smallest_normal_become_zero(DType dtype)
+    {
+        // One gradient, then none: m_t = β₁^(t−1)·(1 − β₁)·g. With g = 2000·n (n the smallest normal
+        // number) m_t = 0.9^(t−1)·200·n crosses n between steps 51 (1.03 n) and 52 (0.93 n), after
+        // which it would be subnormal without the flush; v = 0.001·g² underflows to 0 at once.
+        const int N = 37;
+        var normal = dtype == DType.Float32 ? 1.1754943508222875e-38 : 2.2250738585072014e-308;
+        var p = Tensor.Parameter(Enumerable.Repeat(1.0, N).ToArray(), dtype, N);
+        var adam = new Adam([p], learningRate: 0.1);
+        SetGradient(p, Enumerable.Repeat(2000 * normal, N).ToArray());
+        adam.Step();
+        var m = adam.StateOf(p)![0];
+        for (var step = 2; step <= 60; step++)
+        {
+            SetGradient(p, new double[N]);
+            adam.Step();
+            var exact = Math.Pow(0.9, step - 1) * 200 * normal;
+            for (var i = 0; i < N; i++)
+            {
+                if (exact >= 1.01 * normal)
+                {
+                    Assert.Equal(exact, m[i], exact * 1e-5);
+                }
+                else if (exact < 0.99 * normal)
+                {
+                    Assert.Equal(0.0, m[i]);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Parameter_groups_use_their_own_learning_rates()
     {
