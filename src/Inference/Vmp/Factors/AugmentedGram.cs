@@ -166,26 +166,25 @@ internal static class AugmentedGram
             c32 = Vector512.FusedMultiplyAdd(a, b2, c32);
         }
 
-        // The sums are added to G in place, without a call: a call after the loop would make the JIT
-        // spill all twelve accumulators inside it (no vector register survives a call).
+        // The sums are added to G in place, without a call (AddRow is always inlined): a call after
+        // the loop would make the JIT spill all twelve accumulators inside it (no vector register
+        // survives a call).
         ref var g = ref MemoryMarshal.GetArrayDataReference(gram);
         var at = (nuint)(i * stride + j);
-        var next = (nuint)stride;
-        (Vector512.LoadUnsafe(ref g, at) + c00).StoreUnsafe(ref g, at);
-        (Vector512.LoadUnsafe(ref g, at + lanes) + c01).StoreUnsafe(ref g, at + lanes);
-        (Vector512.LoadUnsafe(ref g, at + 2 * lanes) + c02).StoreUnsafe(ref g, at + 2 * lanes);
-        at += next;
-        (Vector512.LoadUnsafe(ref g, at) + c10).StoreUnsafe(ref g, at);
-        (Vector512.LoadUnsafe(ref g, at + lanes) + c11).StoreUnsafe(ref g, at + lanes);
-        (Vector512.LoadUnsafe(ref g, at + 2 * lanes) + c12).StoreUnsafe(ref g, at + 2 * lanes);
-        at += next;
-        (Vector512.LoadUnsafe(ref g, at) + c20).StoreUnsafe(ref g, at);
-        (Vector512.LoadUnsafe(ref g, at + lanes) + c21).StoreUnsafe(ref g, at + lanes);
-        (Vector512.LoadUnsafe(ref g, at + 2 * lanes) + c22).StoreUnsafe(ref g, at + 2 * lanes);
-        at += next;
-        (Vector512.LoadUnsafe(ref g, at) + c30).StoreUnsafe(ref g, at);
-        (Vector512.LoadUnsafe(ref g, at + lanes) + c31).StoreUnsafe(ref g, at + lanes);
-        (Vector512.LoadUnsafe(ref g, at + 2 * lanes) + c32).StoreUnsafe(ref g, at + 2 * lanes);
+        AddRow(ref g, at, c00, c01, c02);
+        AddRow(ref g, at + (nuint)stride, c10, c11, c12);
+        AddRow(ref g, at + 2 * (nuint)stride, c20, c21, c22);
+        AddRow(ref g, at + 3 * (nuint)stride, c30, c31, c32);
+    }
+
+    /// <summary>G[at .. at+24] += [s0 s1 s2].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow(ref double g, nuint at, Vector512<double> s0, Vector512<double> s1, Vector512<double> s2)
+    {
+        var lanes = (nuint)Lanes;
+        (Vector512.LoadUnsafe(ref g, at) + s0).StoreUnsafe(ref g, at);
+        (Vector512.LoadUnsafe(ref g, at + lanes) + s1).StoreUnsafe(ref g, at + lanes);
+        (Vector512.LoadUnsafe(ref g, at + 2 * lanes) + s2).StoreUnsafe(ref g, at + 2 * lanes);
     }
 
     /// <summary>G[i..i+4, j..j+8] += Σ_rows panel[r, i..i+4]ᵀ panel[r, j..j+8].</summary>
