@@ -89,7 +89,7 @@ public sealed class Adam : Optimizer
         T b2 = T.CreateChecked(c.Beta2), c2 = T.CreateChecked(1 - c.Beta2);
         T wd = T.CreateChecked(c.WeightDecay), step = T.CreateChecked(c.StepSize);
         T scale = T.CreateChecked(c.InvSqrtBc2), eps = T.CreateChecked(c.Epsilon);
-        var normal = SmallestNormal<T>();
+        var normal = Subnormals.SmallestNormal<T>();
         var i = 0;
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {
@@ -106,8 +106,9 @@ public sealed class Adam : Optimizer
             {
                 var pv = new Vector<T>(p[i..]);
                 var gv = new Vector<T>(g[i..]) + vwd * pv;
-                var mv = FlushSubnormal(vb1 * new Vector<T>(m[i..]) + vc1 * gv, vnormal);
-                var vv = FlushSubnormal(vb2 * new Vector<T>(v[i..]) + vc2 * gv * gv, vnormal);
+                // Moments that decay below the smallest normal number become 0 (Subnormals).
+                var mv = Subnormals.Flush(vb1 * new Vector<T>(m[i..]) + vc1 * gv, vnormal);
+                var vv = Subnormals.Flush(vb2 * new Vector<T>(v[i..]) + vc2 * gv * gv, vnormal);
                 pv -= vstep * mv / (Vector.SquareRoot(vv) * vscale + veps);
                 pv.CopyTo(p[i..]);
                 mv.CopyTo(m[i..]);
@@ -119,25 +120,9 @@ public sealed class Adam : Optimizer
             var gi = g[i] + wd * p[i];
             var mi = b1 * m[i] + c1 * gi;
             var vi = b2 * v[i] + c2 * gi * gi;
-            m[i] = T.Abs(mi) < normal ? T.Zero : mi;
-            v[i] = vi < normal ? T.Zero : vi;
+            m[i] = Subnormals.Flush(mi, normal);
+            v[i] = Subnormals.Flush(vi, normal);
             p[i] -= step * m[i] / (T.Sqrt(v[i]) * scale + eps);
         }
     }
-
-    /// <summary>
-    /// The moments with values below the smallest normal number set to exactly 0. A weight whose
-    /// gradient stops (a VAE's encoder weight from a border pixel that is 0 in every image of most
-    /// batches) has its first moment decay by β₁ per step into the subnormal range after ~800 steps,
-    /// and every later multiply that touches a subnormal takes the CPU's slow microcode path: training
-    /// steps grew 1.5× slower after the 700th. The update changes by at most lr·1.2·10⁻³⁸/ε (float),
-    /// far below the weight's own rounding; GPUs flush subnormals the same way.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<T> FlushSubnormal<T>(Vector<T> x, Vector<T> normal) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(x), normal), Vector<T>.Zero, x);
-
-    /// <summary>The smallest positive normal number of <typeparamref name="T"/>: 2⁻¹²⁶ in float, 2⁻¹⁰²² in double.</summary>
-    internal static T SmallestNormal<T>() where T : IFloatingPointIeee754<T> =>
-        T.CreateChecked(typeof(T) == typeof(float) ? 1.1754943508222875e-38 : 2.2250738585072014e-308);
 }

@@ -67,6 +67,7 @@ public sealed class Sgd : Optimizer
         else
         {
             TensorPrimitives.MultiplyAdd(b, T.CreateChecked(Momentum), g, b);
+            Subnormals.FlushInPlace(b);
         }
         TensorPrimitives.MultiplyAdd(b, lr, p, p);
     }

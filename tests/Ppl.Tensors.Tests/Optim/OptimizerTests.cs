@@ -116,6 +116,39 @@ public sealed class OptimizerTests
         }
     }
 
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void Sgd_momentum_that_decays_below_the_smallest_normal_becomes_zero(DType dtype)
+    {
+        // One gradient g = 20·n, then none: the buffer b_t = 0.9^(t−1)·g crosses n (the smallest
+        // normal number) between steps 29 (1.05 n) and 30 (0.94 n).
+        const int N = 37;
+        var normal = dtype == DType.Float32 ? 1.1754943508222875e-38 : 2.2250738585072014e-308;
+        var p = Tensor.Parameter(Enumerable.Repeat(1.0, N).ToArray(), dtype, N);
+        var sgd = new Sgd([p], learningRate: 0.1, momentum: 0.9);
+        SetGradient(p, Enumerable.Repeat(20 * normal, N).ToArray());
+        sgd.Step();
+        var buffer = sgd.StateOf(p)![0];
+        for (var step = 2; step <= 40; step++)
+        {
+            SetGradient(p, new double[N]);
+            sgd.Step();
+            var exact = Math.Pow(0.9, step - 1) * 20 * normal;
+            for (var i = 0; i < N; i++)
+            {
+                if (exact >= 1.01 * normal)
+                {
+                    Assert.Equal(exact, buffer[i], exact * 1e-5);
+                }
+                else if (exact < 0.99 * normal)
+                {
+                    Assert.Equal(0.0, buffer[i]);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Parameter_groups_use_their_own_learning_rates()
     {
