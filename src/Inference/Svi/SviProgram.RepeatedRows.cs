@@ -25,7 +25,7 @@ internal sealed partial class SviProgram
     {
         var nodes = (model.Guide?.Nodes ?? []).Concat(model.Nodes).ToList();
         var draws = nodes.Where(n => n is RandomNode { IsObserved: false } or NetNode { Prior: not null }).Select(n => n.Name).ToHashSet();
-        var free = nodes.Where(n => n is DataNode or ConstNode or ParamNode or NetNode or RandomNode { IsObserved: true } && !draws.Contains(n.Name))
+        var free = nodes.Where(n => (n is DataNode or ConstNode or ParamNode or NetNode or RandomNode { IsObserved: true }) && !draws.Contains(n.Name))
             .Select(n => n.Name).ToHashSet();
         foreach (var let in nodes.OfType<LetNode>())
         {
