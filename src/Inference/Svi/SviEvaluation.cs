@@ -87,9 +87,11 @@ internal static class SviEvaluation
     /// times along the plate (k·C ≈ <see cref="RowsPerPass"/> rows), weight 1, dropout off.
     /// The value is the mean of <paramref name="repeats"/> independent estimates; its standard error
     /// is √(Σₙ s²ₙ / R), sₙ² the sample variance of data point n's R estimates (the N terms are
-    /// independent, so their variances add).
+    /// independent, so their variances add). What depends on no draw (the encoder net) is evaluated
+    /// once per data point and its rows repeated k times (<see cref="PlateFrame.WithRepeats"/>)
+    /// unless <paramref name="reuseRows"/> is false, which evaluates every row — the same numbers.
     /// </summary>
-    public static ImportanceWeightedBound PerDataPointIwae(SviProgram program, string plate, RandomSource random, int k, int repeats = PerDataPointRepeats)
+    public static ImportanceWeightedBound PerDataPointIwae(SviProgram program, string plate, RandomSource random, int k, int repeats = PerDataPointRepeats, bool reuseRows = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
@@ -120,6 +122,10 @@ internal static class SviEvaluation
                         tiled[i] = start + i % count;
                     }
                     var frame = program.Frame(new() { [plate] = tiled }, 1, (double)count / n);
+                    if (reuseRows)
+                    {
+                        frame = frame.WithRepeats(plate, k);
+                    }
                     var (perPoint, globalTerms) = program.RunPerDataPoint(frame, plate, random, k);
                     var w = perPoint.ToArray();
                     for (var c = 0; c < count; c++)

@@ -184,7 +184,7 @@ internal sealed partial class SviProgram
         switch (node)
         {
             case LetNode l:
-                _ev.Values[l.Name] = _ev.Evaluate(l.Value);
+                _ev.Values[l.Name] = LetValue(l);
                 break;
             case RandomNode r:
                 if (r.Distribution.Family != "Normal")
@@ -208,6 +208,7 @@ internal sealed partial class SviProgram
         _ev.Frame = frame;
         _ev.Random = random;
         _ev.DropoutOn = dropout;
+        _distinctRows.Clear();
         var values = _ev.Values;
         values.Clear();
         foreach (var (name, tensor) in _data)
@@ -228,7 +229,7 @@ internal sealed partial class SviProgram
         switch (node)
         {
             case LetNode l:
-                _ev.Values[l.Name] = _ev.Evaluate(l.Value);
+                _ev.Values[l.Name] = LetValue(l);
                 break;
             case RandomNode r:
                 var scale = frame.Scale(r.Plates);

@@ -83,6 +83,7 @@ internal sealed partial class SviProgram
         }
         BuildLowRank(rank, random);
         ParticlePlate = FindParticlePlate();
+        _drawFree = DrawFreeNames(model);
     }
 
     private string? FindParticlePlate()
