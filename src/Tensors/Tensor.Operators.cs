@@ -123,6 +123,18 @@ public sealed partial class Tensor
         return BernoulliLogitsOp.Apply(logits, x);
     }
 
+    /// <summary>
+    /// <see cref="BernoulliLogitsLogLikelihood"/> summed over each row instead of over everything: for
+    /// <paramref name="x"/> of shape [n, …] a vector of n log-likelihoods, row r summing every element
+    /// whose first index is r (the per-data-point terms of an importance-weighted bound).
+    /// </summary>
+    public static Tensor BernoulliLogitsLogLikelihoodPerRow(Tensor logits, Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        ArgumentNullException.ThrowIfNull(x);
+        return BernoulliLogitsOp.Apply(logits, x, perRow: true);
+    }
+
     /// <summary>log Γ(x).</summary>
     public static Tensor LogGamma(Tensor x) => Unary(LogGammaFunction.Instance, x);
 

@@ -256,18 +256,27 @@ internal sealed partial class SviProgram
     }
 
     /// <summary>
-    /// Σ log p(x | ·) over an observed site's plates. Bernoulli on logits whose layout is the data's
-    /// runs as one fused op (BernoulliLogitsOp: one pass forward, one backward, no temporaries).
+    /// Σ log p(x | ·) over an observed site's plates (per data point during
+    /// <see cref="RunPerDataPoint"/>, <see cref="SumOverSite"/>). Bernoulli on logits whose layout is
+    /// the data's runs as one fused op (BernoulliLogitsOp: one pass forward, one backward, no
+    /// temporaries), summed per row when the per-data-point plate is the site's first axis.
     /// </summary>
     private Tensor ObservedLogLikelihood(RandomNode r, Tensor x)
     {
         var d = r.Distribution;
-        if (_perPointPlate is null && d.Family == "Bernoulli" && d.Parameterisation == "logits")
+        if (d.Family == "Bernoulli" && d.Parameterisation == "logits")
         {
             var logits = Args(d, r)[0];
             if (logits.Shape.SequenceEqual(x.Shape) && logits.DType == x.DType)
             {
-                return Tensor.BernoulliLogitsLogLikelihood(logits, x);
+                if (_perPointPlate is null || r.Plates.IndexOf(_perPointPlate) < 0)
+                {
+                    return Tensor.BernoulliLogitsLogLikelihood(logits, x);
+                }
+                if (r.Plates.IndexOf(_perPointPlate) == 0 && x.Rank > 0 && x.Shape[0] == _ev.Frame.Size(_perPointPlate))
+                {
+                    return Tensor.BernoulliLogitsLogLikelihoodPerRow(logits, x);
+                }
             }
         }
         return SumOverSite(LogDensity(r, x), r);

@@ -106,6 +106,60 @@ public sealed class BernoulliLogitsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(DTypes))]
+    public void Per_row_values_are_each_rows_sum(DType dtype)
+    {
+        // 5 rows of 3 × 67 values: each row's SIMD body and tail; the reference sums in double.
+        const int Rows = 5, Width = 3 * 67;
+        var (logits, data) = Inputs(Rows * Width);
+        var y = Tensor.BernoulliLogitsLogLikelihoodPerRow(Tensor.FromDoubles(logits, dtype, Rows, 3, 67), Tensor.FromDoubles(data, dtype, Rows, 3, 67));
+        Assert.Equal([Rows], y.ShapeArray);
+        var tol = dtype == DType.Float32 ? 1e-6 : 1e-14;
+        for (var r = 0; r < Rows; r++)
+        {
+            double expected = 0, scale = 0;
+            for (var i = r * Width; i < (r + 1) * Width; i++)
+            {
+                double l = Round(logits[i], dtype), x = Round(data[i], dtype);
+                expected += x * l - SoftplusReference(l);
+                scale += Math.Abs(x * l) + SoftplusReference(l);
+            }
+            Assert.True(Math.Abs(y[r] - expected) <= tol * scale, $"row {r}: expected {expected:R}, got {y[r]:R}");
+            // The same kernel on the same row: bit for bit the whole-tensor op on that row alone.
+            var row = Tensor.BernoulliLogitsLogLikelihood(
+                Tensor.FromDoubles(logits.AsSpan(r * Width, Width), dtype, Width),
+                Tensor.FromDoubles(data.AsSpan(r * Width, Width), dtype, Width));
+            Assert.Equal(row.Item(), y[r]);
+        }
+    }
+
+    [Fact]
+    public void Per_row_gradients_carry_each_rows_upstream_gradient()
+    {
+        // L = Σ_r w_r · y_r: ∂L/∂l = w_r (x − σ(l)) and ∂L/∂x = w_r l in row r.
+        const int Rows = 4, Width = 37;
+        var (logits, data) = Inputs(Rows * Width);
+        var l = Tensor.Parameter(logits, DType.Float64, Rows, Width);
+        var x = Tensor.Parameter(data, DType.Float64, Rows, Width);
+        double[] w = [1, -2, 0.5, 3];
+        (Tensor.FromDoubles(w, DType.Float64, Rows) * Tensor.BernoulliLogitsLogLikelihoodPerRow(l, x)).Sum().Backward();
+        for (var i = 0; i < logits.Length; i++)
+        {
+            var wr = w[i / Width];
+            var dl = wr * (data[i] - SigmoidReference(logits[i]));
+            Assert.True(Math.Abs(l.Grad![i] - dl) <= 1e-13 * (Math.Abs(wr) + 1), $"∂/∂l at {i}: expected {dl:R}, got {l.Grad[i]:R}");
+            Assert.True(Math.Abs(x.Grad![i] - wr * logits[i]) <= 1e-13 * (Math.Abs(wr * logits[i]) + 1), $"∂/∂x at {i}");
+        }
+    }
+
+    [Fact]
+    public void Per_row_needs_rows()
+    {
+        var l = Tensor.Zeros(DType.Float32);
+        Assert.Throws<ArgumentException>(() => Tensor.BernoulliLogitsLogLikelihoodPerRow(l, Tensor.Zeros(DType.Float32)));
+    }
+
     [Fact]
     public void Shapes_must_match()
     {
