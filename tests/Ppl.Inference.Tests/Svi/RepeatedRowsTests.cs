@@ -1,5 +1,4 @@
 using Ppl.Inference.Svi;
-using Ppl.StdLib.Data;
 using Ppl.Tensors;
 using Ppl.Tensors.Random;
 
@@ -44,10 +43,7 @@ public sealed class RepeatedRowsTests
     [InlineData(7)]
     public void The_vae_bound_with_the_encoder_run_once_per_image_equals_the_bound_over_every_row(int k)
     {
-        var source = File.ReadAllText(VaeTests.RepoFile("examples", "vae", "vae.ppl"));
-        var read = IdxDataReader.Read(VaeTests.RepoFile("examples", "vae", "data", "fashion-mnist-1000-images-idx3-ubyte.gz"), "x");
-        Assert.False(read.HasErrors);
-        var request = SviPipeline.Request(source, read.Data.Arrays, new InferenceOptions { Seed = 1, Epochs = 1, LearningRate = 2e-3 });
+        var request = VaeTests.SubsetRequest(new InferenceOptions { Seed = 1, Epochs = 1, LearningRate = 2e-3 });
         var random = new RandomSource(1);
         var program = new SviProgram(request.Model, request.Data, DType.Float32, "auto", random.Split());
         new SviTrainer(program, request.Options, random, request.Model).Train(null, default);
@@ -67,9 +63,7 @@ public sealed class RepeatedRowsTests
     [Fact]
     public void The_per_point_log_weights_of_a_pass_equal_those_over_every_row()
     {
-        var source = File.ReadAllText(VaeTests.RepoFile("examples", "vae", "vae.ppl"));
-        var read = IdxDataReader.Read(VaeTests.RepoFile("examples", "vae", "data", "fashion-mnist-1000-images-idx3-ubyte.gz"), "x");
-        var request = SviPipeline.Request(source, read.Data.Arrays);
+        var request = VaeTests.SubsetRequest();
         var program = new SviProgram(request.Model, request.Data, DType.Float32, "auto", new RandomSource(3));
         var (reused, everyRow) = PerPointBothWays(program, start: 17, count: 13, k: 9);
         Assert.Equal(everyRow, reused);

@@ -20,6 +20,15 @@ public sealed class VaeTests
         return Path.Combine([dir, .. parts]);
     }
 
+    /// <summary>The VAE example's request on the bundled 1,000-image Fashion-MNIST subset.</summary>
+    internal static InferenceRequest SubsetRequest(InferenceOptions? options = null)
+    {
+        var source = File.ReadAllText(RepoFile("examples", "vae", "vae.ppl"));
+        var read = IdxDataReader.Read(RepoFile("examples", "vae", "data", "fashion-mnist-1000-images-idx3-ubyte.gz"), "x");
+        Assert.False(read.HasErrors);
+        return SviPipeline.Request(source, read.Data.Arrays, options);
+    }
+
     [Fact]
     public void A_short_run_beats_the_independent_pixel_model_on_the_whole_subset()
     {
