@@ -16,18 +16,21 @@ internal sealed record Timing(double Median, double? Min, double? Max, int Repea
 
     /// <summary>
     /// Runs <paramref name="action"/> for warm-up (at least twice, and at least a tenth of the target
-    /// time), then times single runs until both the minimum repeat count and the target time are met.
+    /// time), then times single runs until both the minimum repeat count and the target time are met,
+    /// never running it more than <paramref name="maxRuns"/> times in all (a case whose runs are
+    /// training epochs reports its quality after a fixed number of them, however fast they are).
     /// </summary>
-    public static Timing Measure(Action action, BenchmarkSettings settings)
+    public static Timing Measure(Action action, BenchmarkSettings settings, int maxRuns = 10_000)
     {
+        var runs = 0;
         var warmUp = Stopwatch.StartNew();
-        for (var i = 0; i < 2 || warmUp.Elapsed.TotalSeconds < settings.TargetSeconds / 10; i++)
+        for (; runs < 2 || (warmUp.Elapsed.TotalSeconds < settings.TargetSeconds / 10 && runs < maxRuns / 4); runs++)
         {
             action();
         }
         var seconds = new List<double>();
         var total = Stopwatch.StartNew();
-        while (seconds.Count < settings.MinRepeats || (total.Elapsed.TotalSeconds < settings.TargetSeconds && seconds.Count < 10_000))
+        while (runs++ < maxRuns && (seconds.Count < settings.MinRepeats || (total.Elapsed.TotalSeconds < settings.TargetSeconds && seconds.Count < 10_000)))
         {
             var start = Stopwatch.GetTimestamp();
             action();
