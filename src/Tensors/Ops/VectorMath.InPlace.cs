@@ -5,9 +5,10 @@ namespace Ppl.Tensors.Ops;
 
 /// <summary>
 /// The Linear layer's elementwise passes (bias, ReLU, bias gradient) as own SIMD loops compiled
-/// optimised on first call. Through <c>TensorPrimitives</c> they ran, in the first ~1,000 steps of a
-/// training process, as .NET's instrumented tier-0 code (dynamic PGO), at 1.5–3× the steady cost
-/// (docs/benchmarks.md, "Tiered compilation"); a loop this simple gains nothing from PGO.
+/// optimised on first call. Through <c>TensorPrimitives</c>, under .NET's default JIT settings, they
+/// ran in the first ~1,000 steps of a training process as instrumented tier-0 code (dynamic PGO), at
+/// 1.5–3× the steady cost (docs/benchmarks.md, "Tiered compilation"); a loop this simple gains nothing
+/// from PGO, and an application that keeps the defaults still gets them optimised at once.
 /// </summary>
 internal static partial class VectorMath
 {
