@@ -89,7 +89,8 @@ internal static class SviEvaluation
     /// is √(Σₙ s²ₙ / R), sₙ² the sample variance of data point n's R estimates (the N terms are
     /// independent, so their variances add). What depends on no draw (the encoder net) is evaluated
     /// once per data point and its rows repeated k times (<see cref="PlateFrame.WithRepeats"/>)
-    /// unless <paramref name="reuseRows"/> is false, which evaluates every row — the same numbers.
+    /// unless <paramref name="reuseRows"/> is false, which evaluates every row — the same numbers
+    /// up to the GEMM's rounding (bit for bit when both take the same GEMM path, as on the VAE).
     /// </summary>
     public static ImportanceWeightedBound PerDataPointIwae(SviProgram program, string plate, RandomSource random, int k, int repeats = PerDataPointRepeats, bool reuseRows = true)
     {
