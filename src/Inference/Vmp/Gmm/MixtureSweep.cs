@@ -73,26 +73,18 @@ internal sealed class MixtureSweep
     /// <param name="responsibilities">If not null, receives q(z) as N×K row-major probabilities.</param>
     public void Update(ComponentTerms terms, double[]? responsibilities)
     {
-        RowChunks.For(_n, Block, (chunk, first, last) =>
+        Sweep(terms.Means, responsibilities, (scratch, start, count) =>
         {
-            var scratch = _scratch[chunk];
-            scratch.Clear();
-            for (var start = first; start < last; start += Block)
+            for (var c = 0; c < _k; c++)
             {
-                var count = Math.Min(Block, last - start);
-                for (var c = 0; c < _k; c++)
-                {
-                    var row = scratch.Joint.AsSpan(c * Block, Block);
-                    GaussianFullKernels.WhitenedDistances(_xt, _stride, _d, start, count,
-                        terms.LowerInverse.AsSpan(c * _d * _d, _d * _d), terms.Shift.AsSpan(c * _d, _d), row);
-                    GaussianFullKernels.ScaleShift(row, -0.5, terms.Offset[c]);
-                }
-
-                scratch.LogNormaliser += GaussianFullKernels.Normalise(scratch.Joint, _k, count, scratch.RowLogNormaliser);
-                Accumulate(scratch, start, count, terms.Means, responsibilities);
+                var row = scratch.Joint.AsSpan(c * Block, Block);
+                GaussianFullKernels.WhitenedDistances(_xt, _stride, _d, start, count,
+                    terms.LowerInverse.AsSpan(c * _d * _d, _d * _d), terms.Shift.AsSpan(c * _d, _d), row);
+                GaussianFullKernels.ScaleShift(row, -0.5, terms.Offset[c]);
             }
+
+            scratch.LogNormaliser += GaussianFullKernels.Normalise(scratch.Joint, _k, count, scratch.RowLogNormaliser);
         });
-        Reduce(terms.Means);
         LogNormaliser = 0;
         foreach (var scratch in _scratch)
         {
@@ -115,6 +107,41 @@ internal sealed class MixtureSweep
             identity[i * _d + i] = 1;
         }
 
+        Sweep(centres, responsibilities, (scratch, start, count) =>
+        {
+            for (var c = 0; c < _k; c++)
+            {
+                GaussianFullKernels.WhitenedDistances(_xt, _stride, _d, start, count, identity, centres.AsSpan(c * _d, _d),
+                    scratch.Joint.AsSpan(c * Block, Block));
+            }
+
+            for (var v = 0; v < count; v++)
+            {
+                var best = 0;
+                for (var c = 1; c < _k; c++)
+                {
+                    if (scratch.Joint[c * Block + v] < scratch.Joint[best * Block + v])
+                    {
+                        best = c;
+                    }
+                }
+
+                for (var c = 0; c < _k; c++)
+                {
+                    scratch.Joint[c * Block + v] = c == best ? 1 : 0;
+                }
+            }
+        });
+        LogNormaliser = double.NaN;
+    }
+
+    /// <summary>
+    /// One pass over the rows in blocks of <see cref="Block"/>, each core over its own chunk from cleared
+    /// partial sums: <paramref name="responsibilitiesOfBlock"/> fills a block's joint rows with r, whose
+    /// statistics centred on <paramref name="means"/> are accumulated; then the cores' sums are reduced.
+    /// </summary>
+    private void Sweep(double[] means, double[]? responsibilities, Action<Scratch, int, int> responsibilitiesOfBlock)
+    {
         RowChunks.For(_n, Block, (chunk, first, last) =>
         {
             var scratch = _scratch[chunk];
@@ -122,34 +149,11 @@ internal sealed class MixtureSweep
             for (var start = first; start < last; start += Block)
             {
                 var count = Math.Min(Block, last - start);
-                for (var c = 0; c < _k; c++)
-                {
-                    GaussianFullKernels.WhitenedDistances(_xt, _stride, _d, start, count, identity, centres.AsSpan(c * _d, _d),
-                        scratch.Joint.AsSpan(c * Block, Block));
-                }
-
-                for (var v = 0; v < count; v++)
-                {
-                    var best = 0;
-                    for (var c = 1; c < _k; c++)
-                    {
-                        if (scratch.Joint[c * Block + v] < scratch.Joint[best * Block + v])
-                        {
-                            best = c;
-                        }
-                    }
-
-                    for (var c = 0; c < _k; c++)
-                    {
-                        scratch.Joint[c * Block + v] = c == best ? 1 : 0;
-                    }
-                }
-
-                Accumulate(scratch, start, count, centres, responsibilities);
+                responsibilitiesOfBlock(scratch, start, count);
+                Accumulate(scratch, start, count, means, responsibilities);
             }
         });
-        Reduce(centres);
-        LogNormaliser = double.NaN;
+        Reduce(means);
     }
 
     /// <summary>Adds the block's N_k, Σ r (x − m_k) and S_k (lower triangle) to the core's partial sums; r is in the block's joint rows.</summary>
