@@ -16,17 +16,19 @@ public sealed class LowRankIwaeTests
 
     private static double Sq(double x) => x * x;
 
+    /// <summary>Unknown means and one positive scale: a global guide over a real vector and a constrained scalar.</summary>
+    private const string MeansAndScale = """
+        data y: real[D]
+        w: real[D] ~ Normal(0, 1)
+        s ~ Gamma(2, 2)
+        y ~ Normal(w, s)
+        """;
+
     [Fact]
     public void Log_q_at_a_draw_matches_the_dense_mvnormal_density_with_the_same_covariance()
     {
-        const string model = """
-            data y: real[D]
-            w: real[D] ~ Normal(0, 1)
-            s ~ Gamma(2, 2)
-            y ~ Normal(w, s)
-            """;
         double[] y = [0.4, -1.1, 0.8, 2.2, -0.3, 0.0];
-        var request = SviPipeline.Request(model, [SviPipeline.Real("y", y, y.Length)]);
+        var request = SviPipeline.Request(MeansAndScale, [SviPipeline.Real("y", y, y.Length)]);
         var random = new RandomSource(17);
         var program = new SviProgram(request.Model, request.Data, DType.Float64, "lowrank", random.Split(), rank: 3);
         var guide = program.LowRank!;
@@ -179,14 +181,8 @@ public sealed class LowRankIwaeTests
     [Fact]
     public void At_k_1_the_bound_with_a_constrained_latent_is_the_training_elbo_in_expectation()
     {
-        const string model = """
-            data y: real[D]
-            w: real[D] ~ Normal(0, 1)
-            s ~ Gamma(2, 2)
-            y ~ Normal(w, s)
-            """;
         double[] y = [0.4, -1.1, 0.8, 2.2];
-        var request = SviPipeline.Request(model, [SviPipeline.Real("y", y, y.Length)]);
+        var request = SviPipeline.Request(MeansAndScale, [SviPipeline.Real("y", y, y.Length)]);
         var program = new SviProgram(request.Model, request.Data, DType.Float64, "lowrank", new RandomSource(4), rank: 2);
         var guide = program.LowRank!;
         double[] loc = [0.3, -0.6, 0.4, 1.2, -0.2];
