@@ -267,13 +267,14 @@ internal sealed partial class SviProgram
         if (d.Family == "Bernoulli" && d.Parameterisation == "logits")
         {
             var logits = Args(d, r)[0];
+            var perPointAxis = _perPointPlate is null ? -1 : r.Plates.IndexOf(_perPointPlate);
             if (logits.Shape.SequenceEqual(x.Shape) && logits.DType == x.DType)
             {
-                if (_perPointPlate is null || r.Plates.IndexOf(_perPointPlate) < 0)
+                if (perPointAxis < 0)
                 {
                     return Tensor.BernoulliLogitsLogLikelihood(logits, x);
                 }
-                if (r.Plates.IndexOf(_perPointPlate) == 0 && x.Rank > 0 && x.Shape[0] == _ev.Frame.Size(_perPointPlate))
+                if (perPointAxis == 0 && x.Rank > 0 && x.Shape[0] == _ev.Frame.Size(_perPointPlate!))
                 {
                     return Tensor.BernoulliLogitsLogLikelihoodPerRow(logits, x);
                 }
